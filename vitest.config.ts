@@ -1,11 +1,20 @@
 import { defineConfig } from 'vitest/config';
 
+// Vite's default conditions (vite is vitest's own dependency here, so they are spelled out).
+const defaultClientConditions = ['module', 'browser', 'development|production'];
+const defaultServerConditions = ['module', 'node', 'development|production'];
+// `source` resolves workspace packages to their TypeScript sources, so tests never need a prior build.
+const resolve = { conditions: ['source', ...defaultClientConditions] };
+const ssr = { resolve: { conditions: ['source', ...defaultServerConditions] } };
+const shared = { resolve, ssr };
+
 export default defineConfig({
+  ...shared,
   test: {
     projects: [
-      { test: { name: 'spec', include: ['tests/**/*.test.ts'], testTimeout: 60_000 } },
-      { test: { name: 'sdk', include: ['packages/sdk/test/**/*.test.ts'] } },
-      { test: { name: 'mock', include: ['packages/mock/test/**/*.test.ts'], testTimeout: 30_000 } },
+      { ...shared, test: { name: 'spec', include: ['tests/**/*.test.ts'], testTimeout: 60_000 } },
+      { ...shared, test: { name: 'sdk', include: ['packages/sdk/test/**/*.test.ts'] } },
+      { ...shared, test: { name: 'mock', include: ['packages/mock/test/**/*.test.ts'], testTimeout: 30_000 } },
     ],
   },
 });

@@ -72,7 +72,7 @@ export async function applyOverlays(
     console.error = (...args: unknown[]) => logged.push(args.map(String).join(' '));
     let result: Awaited<ReturnType<typeof openapiOverlay>>;
     try {
-      result = await openapiOverlay(current, { overlaySet: overlay.document });
+      result = await openapiOverlay(current, { overlaySet: overlay.document } as never);
     } finally {
       console.error = originalError;
     }

@@ -54,6 +54,12 @@ export function listMediaSites(doc: OpenAPIDocument): MediaSite[] {
   return sites;
 }
 
+/** Whether a media type object has the example a mock serves by default: `examples.default` or `example`. */
+export function hasDefaultExample(media: Record<string, unknown>): boolean {
+  const examples = media.examples as Record<string, unknown> | undefined;
+  return 'example' in media || (examples !== undefined && 'default' in examples);
+}
+
 /** The example values of a media type object: `examples.*.value`, or the single `example`. */
 export function mediaExamples(media: Record<string, unknown>): Array<{ name: string; value: unknown }> {
   const out: Array<{ name: string; value: unknown }> = [];
