@@ -1,0 +1,70 @@
+/** What one request's handlers share: the routed operation, decoded body, preferences and server state. */
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { ErrorAnswer } from './error-bodies.ts';
+import { FilesStore, IdSource } from './files-store.ts';
+import type { IdCodec } from './id-codec.ts';
+import type { IHttpOperation, MockConfig, MockResponse, RunResult } from './prism-engine.ts';
+import type { MockPrefs, ResolvedScenario } from './scenarios.ts';
+import { ScenarioCounter } from './scenarios.ts';
+import type { OperationInfo } from './spec-index.ts';
+import type { SpecRuntime } from './spec-loader.ts';
+import { TaskStore } from './tasks.ts';
+
+/** State that lives as long as the server: reset by `POST /__reset`, never by a spec reload. */
+export class MockState {
+  readonly ids: IdSource;
+  readonly files: FilesStore;
+  readonly tasks = new TaskStore();
+  readonly counter = new ScenarioCounter();
+
+  constructor(seed?: string) {
+    this.ids = new IdSource(seed);
+    this.files = new FilesStore(this.ids);
+  }
+
+  reset(): void {
+    this.files.clear();
+    this.tasks.clear();
+    this.counter.clear();
+  }
+}
+
+export interface ServerSettings {
+  dynamic: boolean;
+  seed?: string;
+  streamDelayMs: number;
+  taskPolls: number;
+}
+
+export interface RequestContext {
+  req: IncomingMessage;
+  res: ServerResponse;
+  url: URL;
+  /** `http://host:port` as the client addressed the mock, for URLs that point back at it. */
+  baseUrl: string;
+  traceId: string;
+  prefs: MockPrefs;
+  /** The scenario to play on this call (already counted), if any. */
+  scenario?: ResolvedScenario;
+  runtime: SpecRuntime;
+  state: MockState;
+  settings: ServerSettings;
+  signal: AbortSignal;
+  op: OperationInfo;
+  operation: IHttpOperation;
+  /** Raw request bytes (multipart uploads need them). */
+  rawBody: Buffer;
+  /** The decoded JSON request body (int64 ids as strings), when the request was JSON. */
+  json: unknown;
+  /** Request query, single values. */
+  query: URLSearchParams;
+  /** The validated first mock from Prism: the body handlers reshape. */
+  mocked: MockResponse;
+  /** Writes response bodies with this operation's int64 ids as bare numbers. */
+  codec: IdCodec;
+  /** Asks Prism again (other media type, example or status); never re-validates the request. */
+  remock(config: Partial<MockConfig>): Promise<RunResult>;
+  /** Sends a JSON body through the id codec with the standard headers. */
+  sendJson(status: number, body: unknown, headers?: Record<string, string>): void;
+  sendError(answer: ErrorAnswer): void;
+}

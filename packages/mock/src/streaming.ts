@@ -1,0 +1,90 @@
+/**
+ * Streaming answers (native chat, speech, music, OpenAI- and Anthropic-compatible chat): the spec's SSE example,
+ * frame by frame over real chunked HTTP, optionally stretched to N deltas, with the stream faults of the
+ * `stream_cut` / `stream_stall` / `stream_error` scenarios.
+ */
+import type { RequestContext } from './context.ts';
+import { compatErrorBody, statusMessage } from './error-bodies.ts';
+import type { OperationInfo } from './spec-index.ts';
+import { encodeFrame, isFrameList, planFrames, type SseFrame, type StreamFault, writeFrames } from './sse.ts';
+
+/** A request streams when the operation can and the body says `stream: true` (all MiniMax endpoints do so). */
+export function wantsStream(op: OperationInfo, json: unknown): boolean {
+  return op.streamable && typeof json === 'object' && json !== null && (json as { stream?: unknown }).stream === true;
+}
+
+export async function handleStream(ctx: RequestContext): Promise<void> {
+  const frames = await exampleFrames(ctx);
+  const body = (ctx.json ?? {}) as { stream_options?: { exclude_aggregated_audio?: unknown } };
+  const planned = planFrames(frames, {
+    ...(ctx.prefs.chunks !== undefined && { chunks: ctx.prefs.chunks }),
+    excludeAggregatedAudio: body.stream_options?.exclude_aggregated_audio === true,
+  });
+  for (const f of planned) {
+    const data = f.data as Record<string, unknown> | null;
+    if (data && typeof data === 'object' && typeof data.trace_id === 'string') data.trace_id = ctx.traceId;
+  }
+  const encoded = planned.map((f) => encodeFrame(f, ctx.codec.stringify));
+
+  ctx.res.writeHead(200, {
+    'Content-Type': 'text/event-stream',
+    'Cache-Control': 'no-cache',
+    Connection: 'keep-alive',
+  });
+  ctx.res.flushHeaders();
+  await writeFrames(ctx.res, encoded, {
+    delayMs: ctx.prefs.delayMs ?? ctx.settings.streamDelayMs,
+    signal: ctx.signal,
+    ...(faultFor(ctx, encoded.length) && { fault: faultFor(ctx, encoded.length)! }),
+  });
+}
+
+/**
+ * The frames of the spec's SSE example — also in `--dynamic` mode, because the framing (how a stream starts and
+ * ends) is the point of a stream and a schema cannot express it. Without an example, N events are generated from
+ * the event schema instead.
+ */
+async function exampleFrames(ctx: RequestContext): Promise<SseFrame[]> {
+  if (isFrameList(ctx.mocked.body)) return ctx.mocked.body;
+  const again = await ctx.remock({ dynamic: false });
+  if (again.ok && isFrameList(again.response.body)) return again.response.body;
+  const count = ctx.prefs.chunks ?? 3;
+  const frames: SseFrame[] = [];
+  for (let i = 0; i < count; i++) {
+    const generated = await ctx.remock({ dynamic: true, seed: `${ctx.settings.seed ?? 'sse'}-${i}` });
+    if (generated.ok) frames.push({ data: generated.response.body });
+  }
+  return frames;
+}
+
+function faultFor(ctx: RequestContext, total: number): StreamFault | undefined {
+  const kind = ctx.scenario?.scenario.kind;
+  const at = Math.max(1, Math.ceil(total / 2));
+  if (kind === 'stream_cut') return { kind: 'cut', at: Math.min(at, total - 1) };
+  if (kind === 'stream_stall') {
+    return { kind: 'stall', at, ...(ctx.prefs.waitMs !== undefined && { resumeMs: ctx.prefs.waitMs }) };
+  }
+  if (kind === 'stream_error') return { kind: 'error', at, frame: errorFrame(ctx) };
+  return undefined;
+}
+
+/**
+ * An error inside a 200 stream, the way each flavour reports one: native endpoints send a frame whose base_resp
+ * is non-zero (1027, output flagged as sensitive, is the classic mid-stream failure); compatible endpoints send
+ * their error object (Anthropic under `event: error`).
+ */
+function errorFrame(ctx: RequestContext): string {
+  const codes = ctx.runtime.index.errorCodes;
+  const message = statusMessage(1027, codes);
+  switch (ctx.op.flavour) {
+    case 'native':
+      return encodeFrame({ data: { base_resp: { status_code: 1027, status_msg: message } } }, JSON.stringify);
+    case 'anthropic':
+      return encodeFrame(
+        { event: 'error', data: { type: 'error', error: { type: 'api_error', message: `${message} (1027)` } } },
+        JSON.stringify,
+      );
+    default:
+      return encodeFrame({ data: compatErrorBody(500, 'api_error', `${message} (1027)`, ctx.traceId) }, JSON.stringify);
+  }
+}

@@ -1,0 +1,107 @@
+/**
+ * The create/query pairs of asynchronous tasks. Create answers the spec's example with a fresh task id (and, for
+ * async speech, the id of the file that will hold the result); each query advances the task one status; at success
+ * the result file is put in the files store, so `GET /v1/files/retrieve` and its `download_url` work on it.
+ * A query for an id the mock never handed out gets the spec's example unchanged (stateless fallback), so a
+ * frontend wired to example ids keeps working.
+ */
+import type { RequestContext } from './context.ts';
+import { downloadUrl } from './files-api.ts';
+import { normalizeId } from './files-store.ts';
+import { fakeMp4, speechArchive } from './result-files.ts';
+import type { OperationInfo, SpecIndex } from './spec-index.ts';
+import { lifecycleFromEnum, type Task } from './tasks.ts';
+
+interface TaskFamily {
+  create: string;
+  query: string;
+  result: 'video' | 'speech';
+}
+
+/** The task families of the MiniMax API; a pair is active only if the spec has both paths. */
+const FAMILIES: readonly TaskFamily[] = [
+  { create: '/v1/video_generation', query: '/v1/query/video_generation', result: 'video' },
+  { create: '/v1/t2a_async_v2', query: '/v1/query/t2a_async_query_v2', result: 'speech' },
+  { create: '/v1/video_template_generation', query: '/v1/query/video_template_generation', result: 'video' },
+];
+
+export interface TaskRoute {
+  role: 'create' | 'query';
+  family: TaskFamily;
+}
+
+export function taskRouteOf(index: SpecIndex, op: OperationInfo): TaskRoute | undefined {
+  for (const family of FAMILIES) {
+    if (op.path === family.create && op.method === 'post') return { role: 'create', family };
+    if (op.path === family.query && index.operations.some((o) => o.path === family.create)) {
+      return { role: 'query', family };
+    }
+  }
+  return undefined;
+}
+
+export function handleTaskCreate(ctx: RequestContext, route: TaskRoute): void {
+  const { index } = ctx.runtime;
+  const body = { ...(ctx.mocked.body as Record<string, unknown>) };
+  const schema = ctx.op.jsonSchema;
+  const task: Omit<Task, 'seen' | 'delivered'> = {
+    id: ctx.state.ids.next(),
+    family: route.family.create,
+    fail: ctx.scenario?.scenario.kind === 'task_fail',
+    polls: ctx.prefs.polls ?? ctx.settings.taskPolls,
+  };
+  body.task_id = task.id;
+  // Async speech names its result file up front; video allocates it only at success.
+  if (index.property(schema, 'file_id') || 'file_id' in body) {
+    task.fileId = ctx.state.ids.next();
+    body.file_id = task.fileId;
+  }
+  ctx.state.tasks.create(task);
+  ctx.sendJson(ctx.mocked.statusCode, body);
+}
+
+export function handleTaskQuery(ctx: RequestContext, route: TaskRoute) {
+  const { index } = ctx.runtime;
+  const fromBody = (ctx.json as { task_id?: unknown } | undefined)?.task_id;
+  const id = ctx.query.get('task_id') ?? (typeof fromBody === 'string' ? fromBody : undefined);
+  const task = id === undefined ? undefined : ctx.state.tasks.get(normalizeId(id));
+  if (!task) return ctx.sendJson(ctx.mocked.statusCode, ctx.mocked.body);
+  if (ctx.scenario?.scenario.kind === 'task_fail') task.fail = true;
+
+  const schema = ctx.op.jsonSchema;
+  const body = { ...(ctx.mocked.body as Record<string, unknown>) };
+  const lifecycle = lifecycleFromEnum(index.enumOf(index.property(schema, 'status')));
+  const { status, succeeded } = ctx.state.tasks.poll(task, lifecycle);
+  body.status = status;
+  if ('task_id' in body || index.property(schema, 'task_id')) body.task_id = task.id;
+
+  // Fields that only mean something once the task succeeded: dropped before, unless the schema requires them.
+  const resultKeys = ['file_id', 'video_url', 'download_url'].filter((k) => k in body || index.property(schema, k));
+  if (succeeded) {
+    const file = deliver(ctx, task, route);
+    for (const key of resultKeys) body[key] = key === 'file_id' ? file.fileId : downloadUrl(ctx.baseUrl, file);
+  } else {
+    for (const key of resultKeys) {
+      if (key === 'file_id' && task.fileId) body.file_id = task.fileId;
+      else if (!index.isRequired(schema, key)) delete body[key];
+    }
+  }
+  ctx.sendJson(ctx.mocked.statusCode, body);
+}
+
+/** Puts the result file in the store on the first successful poll (idempotent). */
+function deliver(ctx: RequestContext, task: Task, route: TaskRoute) {
+  const existing = task.fileId ? ctx.state.files.get(task.fileId) : undefined;
+  if (existing) return existing;
+  const video = route.family.result === 'video';
+  const file = ctx.state.files.put({
+    ...(task.fileId && { fileId: task.fileId }),
+    filename: `${task.id}.${video ? 'mp4' : 'tar'}`,
+    purpose: video ? 'video_generation' : 't2a_async',
+    bytes: video ? fakeMp4() : speechArchive(task.id),
+    contentType: video ? 'video/mp4' : 'application/x-tar',
+  });
+  task.fileId = file.fileId;
+  task.delivered = true;
+  return file;
+}

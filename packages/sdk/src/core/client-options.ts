@@ -1,0 +1,83 @@
+/** Options of the client and of single requests. */
+
+/** The API's two regions; a key works only on its own region's host. */
+export type Region = 'global' | 'cn';
+
+/** Base URLs by region. */
+export const REGION_BASE_URLS: Readonly<Record<Region, string>> = {
+  global: 'https://api.minimax.io',
+  cn: 'https://api.minimaxi.com',
+};
+
+/**
+ * Response validation with the generated zod schemas:
+ * - `'off'` (default): no check, no zod loaded — the fast path, and what a browser bundle wants.
+ * - `'warn'`: log a warning through the logger when a response does not match the spec, return it anyway.
+ * - `'strict'`: throw a `ResponseValidationError` instead.
+ * The returned value is always the server's object as received, never zod's stripped copy.
+ */
+export type ValidationMode = 'strict' | 'warn' | 'off';
+
+export type LogLevel = 'debug' | 'info' | 'warn' | 'error' | 'off';
+
+/** Anything with console-like methods. */
+export interface Logger {
+  debug(message: string, ...rest: unknown[]): void;
+  info(message: string, ...rest: unknown[]): void;
+  warn(message: string, ...rest: unknown[]): void;
+  error(message: string, ...rest: unknown[]): void;
+}
+
+/** Options of {@link MiniMax}. Every one has a default; `apiKey` defaults to `MINIMAX_API_KEY`. */
+export interface ClientOptions {
+  /** Defaults to the `MINIMAX_API_KEY` environment variable. */
+  apiKey?: string | undefined;
+  /** `'global'` (https://api.minimax.io, the default) or `'cn'` (https://api.minimaxi.com). Env: `MINIMAX_REGION`. */
+  region?: Region | undefined;
+  /** Overrides the region's host, e.g. a mock or a proxy. Env: `MINIMAX_BASE_URL`. */
+  baseURL?: string | undefined;
+  /** Total time for one attempt of a request, in ms (for a stream: until its headers arrive). Default 600 000. */
+  timeout?: number | undefined;
+  /** A stream that delivers no byte for this long (ms) fails with `APITimeoutError`. Default 60 000. */
+  idleTimeout?: number | undefined;
+  /** Retries after the first attempt, where the retry policy allows one. Default 2. */
+  maxRetries?: number | undefined;
+  /** A fetch implementation; defaults to `globalThis.fetch`. */
+  fetch?: typeof fetch | undefined;
+  /** Headers sent with every request. */
+  defaultHeaders?: Record<string, string> | undefined;
+  /** Where the client reports retries and validation warnings. Defaults to `console`. */
+  logger?: Logger | undefined;
+  /** Least severe level that reaches the logger. Default `'warn'`. Env: `MINIMAX_LOG`. */
+  logLevel?: LogLevel | undefined;
+  /** See {@link ValidationMode}. Default `'off'`. */
+  validate?: ValidationMode | undefined;
+  /** Time between two polls of a task, in ms. Default 5 000 (MiniMax's own clients poll every 5–20 s). */
+  pollInterval?: number | undefined;
+  /**
+   * A browser page that holds a secret key exposes it to everyone who opens the page. Set this only when the key
+   * is meant to be public (a proxy, a short-lived key, an internal tool).
+   */
+  dangerouslyAllowBrowser?: boolean | undefined;
+}
+
+/** Options every method accepts as its last argument. */
+export interface RequestOptions {
+  /** Cancels the request, its retries, its polling or its stream. */
+  signal?: AbortSignal | undefined;
+  timeout?: number | undefined;
+  idleTimeout?: number | undefined;
+  maxRetries?: number | undefined;
+  /** Extra headers; `null` removes a default header. */
+  headers?: Record<string, string | null | undefined> | undefined;
+  validate?: ValidationMode | undefined;
+}
+
+export const DEFAULTS = {
+  timeout: 600_000,
+  idleTimeout: 60_000,
+  maxRetries: 2,
+  pollInterval: 5_000,
+  logLevel: 'warn' as LogLevel,
+  validate: 'off' as ValidationMode,
+} as const;

@@ -1,0 +1,89 @@
+/**
+ * MiniMax `base_resp.status_code` values, from MiniMax's error-code page. Pure data: the error
+ * classes ({@link ./api-error.ts}) and the retry policy both read this table, so a code's class and
+ * its retryability can never disagree.
+ */
+
+/** What kind of failure a code (or an HTTP status) means; each category has its own error class. */
+export type ErrorCategory =
+  | 'authentication'
+  | 'permission_denied'
+  | 'not_found'
+  | 'rate_limit'
+  | 'insufficient_balance'
+  | 'content_sensitive'
+  | 'invalid_params'
+  | 'voice_clone'
+  | 'usage_limit'
+  | 'internal_server';
+
+/** One row of {@link ERROR_CODES}. */
+export interface ErrorCodeInfo {
+  /** A stable snake_case identifier for the code. */
+  readonly name: string;
+  /** Which error class the code maps to. */
+  readonly category: ErrorCategory;
+  /**
+   * Whether the same request may succeed if sent again later. For a billable create this alone is
+   * not enough: see `shouldRetry`, which retries those only on rate-limit codes.
+   */
+  readonly retryable: boolean;
+  /** What MiniMax's documentation says the code means. */
+  readonly meaning: string;
+}
+
+const row = (name: string, category: ErrorCategory, retryable: boolean, meaning: string): ErrorCodeInfo =>
+  Object.freeze({ name, category, retryable, meaning });
+
+/**
+ * Every documented MiniMax status code. Codes 1002, 1039 and 1041 are rate limits (the official CLI
+ * maps 1002 and 1039 to "content filter": a bug we do not copy).
+ *
+ * @example
+ * ```ts
+ * ERROR_CODES[1002]; // { name: 'rate_limit_rpm', category: 'rate_limit', retryable: true, meaning: … }
+ * ```
+ */
+export const ERROR_CODES: Readonly<Record<number, ErrorCodeInfo>> = Object.freeze({
+  1000: row('unknown_error', 'internal_server', true, 'Unknown error'),
+  1001: row('timeout', 'internal_server', true, 'Request timed out on the server'),
+  1002: row('rate_limit_rpm', 'rate_limit', true, 'Rate limit exceeded (requests per minute)'),
+  1004: row(
+    'authentication_failed',
+    'authentication',
+    false,
+    'Authentication failed, or the key does not match the group',
+  ),
+  1008: row('insufficient_balance', 'insufficient_balance', false, 'Insufficient account balance'),
+  1024: row('internal_error', 'internal_server', true, 'Internal error'),
+  1026: row('input_sensitive', 'content_sensitive', false, 'The input was flagged as sensitive content'),
+  1027: row('output_sensitive', 'content_sensitive', false, 'The output was flagged as sensitive content'),
+  1033: row('downstream_error', 'internal_server', true, 'System or downstream service error'),
+  1039: row('rate_limit_tpm', 'rate_limit', true, 'Rate limit exceeded (tokens per minute)'),
+  1041: row('connection_limit', 'rate_limit', true, 'Too many concurrent connections'),
+  1042: row('invisible_characters', 'invalid_params', false, 'Invisible characters make up over 10% of the input'),
+  1043: row('voice_clone_asr_check_failed', 'voice_clone', false, 'Voice clone failed the ASR similarity check'),
+  1044: row('voice_clone_similarity_failed', 'voice_clone', false, 'Voice clone failed the similarity check'),
+  2013: row('invalid_params', 'invalid_params', false, 'Invalid parameters'),
+  20132: row('invalid_clone_sample', 'invalid_params', false, 'Invalid voice clone sample or voice_id'),
+  2037: row('voice_sample_duration', 'voice_clone', false, 'Voice sample duration out of range'),
+  2038: row('voice_clone_disabled', 'voice_clone', false, 'Voice cloning is disabled until the account is verified'),
+  2039: row('duplicate_voice_id', 'voice_clone', false, 'This voice_id already exists'),
+  2042: row('voice_access_denied', 'permission_denied', false, 'No access to this voice_id'),
+  2045: row('rate_growth_limit', 'rate_limit', true, 'Request rate grew too fast'),
+  2048: row('prompt_audio_too_long', 'voice_clone', false, 'The prompt audio is too long'),
+  2049: row('invalid_api_key', 'authentication', false, 'Invalid API key'),
+  2056: row('usage_limit', 'usage_limit', false, 'The plan usage limit has been reached'),
+});
+
+/**
+ * Looks up a status code; `undefined` for codes MiniMax has not documented.
+ *
+ * @example
+ * ```ts
+ * errorCodeInfo(2049)?.category; // 'authentication'
+ * ```
+ */
+export function errorCodeInfo(code: unknown): ErrorCodeInfo | undefined {
+  return typeof code === 'number' && Object.hasOwn(ERROR_CODES, code) ? ERROR_CODES[code] : undefined;
+}

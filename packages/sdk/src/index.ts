@@ -1,0 +1,34 @@
+/**
+ * `@minimax-ts/sdk`: the MiniMax Platform API client.
+ *
+ * @example
+ * ```ts
+ * import { MiniMax, RateLimitError } from '@minimax-ts/sdk';
+ * const mm = new MiniMax({ region: 'global' });
+ * ```
+ */
+
+export { MiniMax, MiniMax as default } from './client.ts';
+export type { ClientOptions, Logger, LogLevel, Region, RequestOptions, ValidationMode } from './core/client-options.ts';
+export { REGION_BASE_URLS } from './core/client-options.ts';
+export * from './core/errors.ts';
+export { EventStream } from './core/event-stream.ts';
+export { type Page, PagePromise } from './core/pagination.ts';
+export { ResponseValidationError, type ValidationIssue } from './core/response-validation-error.ts';
+export { AnthropicMessageStream } from './lib/anthropic-message-stream.ts';
+export { AudioStream, type AudioStreamEvent } from './lib/audio-stream.ts';
+export { ChatCompletionStream } from './lib/chat-completion-stream.ts';
+export { FileContent } from './lib/file-content.ts';
+export { hexToBytes } from './lib/hex.ts';
+export { OpenAIChatCompletionStream } from './lib/openai-chat-stream.ts';
+export { type TaskProgress, type TaskState, taskState, type WaitOptions } from './lib/poll-task.ts';
+export type { Uploadable } from './lib/upload-input.ts';
+export type * from './resources/anthropic.ts';
+export type * from './resources/chat.ts';
+export type * from './resources/files.ts';
+export type * from './resources/images.ts';
+export type * from './resources/music.ts';
+export type * from './resources/openai.ts';
+export type * from './resources/speech.ts';
+export type * from './resources/video.ts';
+export type * from './resources/voices.ts';

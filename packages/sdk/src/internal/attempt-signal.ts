@@ -1,0 +1,56 @@
+import { APITimeoutError, APIUserAbortError } from '../core/connection-errors.ts';
+
+/**
+ * The signal of one attempt: aborted by the caller's signal or by the attempt's timeout, and able to tell which,
+ * so an abort becomes `APIUserAbortError` and a timeout `APITimeoutError` rather than a bare `AbortError`.
+ */
+export class AttemptSignal {
+  private readonly controller = new AbortController();
+  private timer: ReturnType<typeof setTimeout> | undefined;
+  private timedOut = false;
+  private readonly onUserAbort = (): void => this.controller.abort(this.user?.reason);
+
+  constructor(
+    private readonly user: AbortSignal | undefined,
+    timeoutMs: number,
+  ) {
+    if (user?.aborted) this.controller.abort(user.reason);
+    else user?.addEventListener('abort', this.onUserAbort, { once: true });
+    if (Number.isFinite(timeoutMs) && timeoutMs > 0) {
+      this.timer = setTimeout(() => {
+        this.timedOut = true;
+        this.controller.abort(new DOMException('The request timed out.', 'TimeoutError'));
+      }, timeoutMs);
+    }
+  }
+
+  get signal(): AbortSignal {
+    return this.controller.signal;
+  }
+
+  /** Stops the timeout (a stream's headers arrived) but keeps the caller's abort wired. */
+  stopTimer(): void {
+    clearTimeout(this.timer);
+    this.timer = undefined;
+  }
+
+  /** Releases everything; after this the caller's signal no longer reaches the attempt. */
+  dispose(): void {
+    this.stopTimer();
+    this.user?.removeEventListener('abort', this.onUserAbort);
+  }
+
+  /** Aborts the attempt itself, e.g. when a stream consumer stops early. */
+  abort(): void {
+    this.controller.abort();
+  }
+
+  /** Translates a failure caused by this signal into the SDK's error; other failures pass through. */
+  translate(error: unknown, request: { method: string; url: string }): unknown {
+    if (!this.controller.signal.aborted) return error;
+    if (error instanceof APIUserAbortError || error instanceof APITimeoutError) return error;
+    if (this.timedOut) return new APITimeoutError({ cause: error, ...request });
+    if (this.user?.aborted) return new APIUserAbortError({ cause: this.user.reason, ...request });
+    return error;
+  }
+}

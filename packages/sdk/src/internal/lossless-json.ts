@@ -1,0 +1,91 @@
+/**
+ * JSON that never loses an id. Every response body goes through {@link parseJSON} and every request
+ * body through {@link stringifyJSON}, so both stay close to the native functions: parsing adds one
+ * linear scan that skips string contents with `indexOf` (and a tree walk only when an id key is
+ * present); writing is plain `JSON.stringify` unless the request names id keys.
+ */
+
+import { scanJSON } from './json-big-integers.ts';
+import { stringifyWithIds } from './json-stringify-ids.ts';
+
+/**
+ * The fields that hold int64 ids on MiniMax's native endpoints. In a parsed response they are always
+ * strings, whatever their size. `task_id` is an int64 for async speech but a real string for video;
+ * parsing does not care (a string stays a string), but writing does: see {@link stringifyJSON}.
+ *
+ * @example
+ * ```ts
+ * parseJSON('{"file_id":42}', { int64Keys: INT64_ID_KEYS }); // { file_id: '42' }
+ * ```
+ */
+export const INT64_ID_KEYS: ReadonlySet<string> = new Set(['file_id', 'task_id', 'text_file_id', 'prompt_audio']);
+
+/** Options of {@link parseJSON} and {@link stringifyJSON}. */
+export interface LosslessJSONOptions {
+  /** Keys whose values are int64 ids. */
+  int64Keys?: ReadonlySet<string> | undefined;
+}
+
+const EMPTY: ReadonlySet<string> = new Set();
+
+/** Converts numbers under an id key (directly, or as elements of an array there) to strings, in place. */
+function idsToStrings(value: unknown, keys: ReadonlySet<string>): void {
+  if (typeof value !== 'object' || value === null) return;
+  if (Array.isArray(value)) {
+    for (const item of value) idsToStrings(item, keys);
+    return;
+  }
+  const record = value as Record<string, unknown>;
+  for (const key of Object.keys(record)) {
+    const field = record[key];
+    if (!keys.has(key)) idsToStrings(field, keys);
+    else if (typeof field === 'number') record[key] = String(field);
+    else if (Array.isArray(field)) {
+      field.forEach((item, index) => {
+        if (typeof item === 'number') field[index] = String(item);
+        else idsToStrings(item, keys);
+      });
+    } else idsToStrings(field, keys);
+  }
+}
+
+/**
+ * Parses JSON without losing precision: an integer literal beyond ±(2^53 − 1) becomes a string with its
+ * exact digits, and any number under a key in `int64Keys` (default {@link INT64_ID_KEYS}) becomes a
+ * string, so an id is a string whatever its size. Throws `SyntaxError` on invalid JSON, as
+ * `JSON.parse` does.
+ *
+ * @example
+ * ```ts
+ * parseJSON('{"file_id":307123456789012345,"n":9223372036854775807,"x":1.5}');
+ * // { file_id: '307123456789012345', n: '9223372036854775807', x: 1.5 }
+ * ```
+ */
+export function parseJSON(text: string, options?: LosslessJSONOptions): unknown {
+  const keys = options?.int64Keys ?? INT64_ID_KEYS;
+  const scan = scanJSON(text, keys);
+  const value = JSON.parse(scan.text) as unknown;
+  if (scan.hasKey) idsToStrings(value, keys); // the walk only happens when an id key is present
+  return value;
+}
+
+/**
+ * Serializes like `JSON.stringify`, except that a digits-only string under a key in `int64Keys` is
+ * written as a bare JSON number, digit for digit (MiniMax rejects quoted ids and floats).
+ *
+ * The default is **no** keys: pass the id keys of each request explicitly. A blanket set would be
+ * wrong, because `task_id` is an int64 for async speech but a string for video, and a video task id
+ * that happens to be all digits must stay a JSON string.
+ *
+ * @example
+ * ```ts
+ * stringifyJSON({ file_id: '307123456789012345', purpose: 'voice_clone' }, { int64Keys: new Set(['file_id']) });
+ * // '{"file_id":307123456789012345,"purpose":"voice_clone"}'
+ * ```
+ */
+export function stringifyJSON(value: unknown, options?: LosslessJSONOptions): string {
+  const keys = options?.int64Keys ?? EMPTY;
+  const text = keys.size === 0 ? JSON.stringify(value) : stringifyWithIds(value, keys);
+  if (text === undefined) throw new TypeError(`Cannot serialize ${typeof value} as JSON`);
+  return text;
+}

@@ -1,0 +1,257 @@
+/**
+ * Sends every request of the SDK through the generated client, and adds what the generated client does not do:
+ * timeouts, cancellation, the retry policy, lossless JSON, MiniMax's HTTP-200 errors, and response validation.
+ * Resources call {@link Transport.json}, {@link Transport.sse} or {@link Transport.binary}; none builds a URL itself.
+ */
+
+import { type Client, createClient, createConfig } from '@minimax-ts/generated';
+import { APIError } from '../core/api-error.ts';
+import { isFailureResponse } from '../core/api-error-details.ts';
+import type { Logger, RequestOptions, ValidationMode } from '../core/client-options.ts';
+import { APIConnectionError } from '../core/connection-errors.ts';
+import { MiniMaxError } from '../core/minimax-error.ts';
+import { AttemptSignal } from './attempt-signal.ts';
+import { describeFailure } from './describe-failure.ts';
+import { parseJSON, stringifyJSON } from './lossless-json.ts';
+import type { Operation } from './operation.ts';
+import { retryDelayMs, shouldRetry } from './retry-policy.ts';
+import { sleep } from './sleep.ts';
+import { validateResponse } from './validation.ts';
+
+export interface TransportConfig {
+  baseURL: string;
+  apiKey: string;
+  fetch: typeof fetch;
+  defaultHeaders: Record<string, string>;
+  timeout: number;
+  idleTimeout: number;
+  maxRetries: number;
+  validate: ValidationMode;
+  logger: Logger;
+}
+
+/** The parts of a request the generated function takes: body, query and path parameters, extra headers. */
+export interface CallInput {
+  body?: unknown;
+  query?: Record<string, unknown>;
+  path?: Record<string, unknown>;
+  /** Headers the resource sets (e.g. a multipart boundary); the caller's `options.headers` win. */
+  headers?: Record<string, string>;
+  /** Replaces the generated body serialiser (a streamed multipart body). */
+  bodySerializer?: (body: unknown) => unknown;
+  /** `'half'` for a streamed request body, as fetch requires. */
+  duplex?: 'half';
+}
+
+/** A response whose headers arrived; `attempt` owns the caller's abort wiring until the body is consumed. */
+export interface OpenResponse {
+  response: Response;
+  attempt: AttemptSignal;
+  idleTimeout: number;
+  request: { method: string; url: string };
+}
+
+type Reader<R> = (open: OpenResponse) => Promise<R>;
+
+const CONTENT_TYPE_JSON = /\bjson\b/i;
+
+export class Transport {
+  readonly #client: Client;
+  readonly #config: TransportConfig;
+
+  constructor(config: TransportConfig) {
+    this.#config = config;
+    this.#client = createClient(
+      createConfig({
+        baseUrl: config.baseURL,
+        fetch: config.fetch,
+        headers: config.defaultHeaders,
+        // Bearer only: the China host rejected `x-api-key` on the Anthropic-compatible endpoint but accepted Bearer.
+        auth: (auth) => (auth.scheme === 'bearer' ? config.apiKey : undefined),
+      }),
+    );
+  }
+
+  get baseURL(): string {
+    return this.#config.baseURL;
+  }
+
+  get logger(): Logger {
+    return this.#config.logger;
+  }
+
+  get idleTimeout(): number {
+    return this.#config.idleTimeout;
+  }
+
+  /** A JSON answer: parsed losslessly, `base_resp` checked, validated when asked. */
+  json<T>(op: Operation, input: CallInput, options?: RequestOptions): Promise<T> {
+    return this.#execute(op, input, options, async (open) => {
+      try {
+        const body = await readJSON(open);
+        await this.#validate(op, op.responseSchema, body, options);
+        return body as T;
+      } finally {
+        open.attempt.dispose();
+      }
+    });
+  }
+
+  /**
+   * An SSE answer, handed over open: its reader owns `attempt` (so the caller's signal still cancels it) and must
+   * dispose of it. A JSON answer where SSE was expected (MiniMax's rate-limited streams) is read and raised here,
+   * inside the retry loop, so a rate limit is retried like any other.
+   */
+  sse(op: Operation, input: CallInput, options?: RequestOptions): Promise<OpenResponse> {
+    return this.#execute(op, input, options, async (open) => {
+      const type = open.response.headers.get('content-type') ?? '';
+      if (CONTENT_TYPE_JSON.test(type)) {
+        try {
+          const body = await readJSON(open);
+          throw APIError.generate({
+            status: open.response.status,
+            body,
+            headers: open.response.headers,
+            message: `expected an event stream, got JSON: ${describeBody(body)}`,
+            ...open.request,
+          });
+        } finally {
+          open.attempt.dispose();
+        }
+      }
+      open.attempt.stopTimer(); // a stream may run longer than `timeout`; `idleTimeout` guards it from here on
+      return open;
+    });
+  }
+
+  /** A binary answer (file content), handed over with its body unread. */
+  binary(op: Operation, input: CallInput, options?: RequestOptions): Promise<OpenResponse> {
+    return this.#execute(op, input, options, async (open) => {
+      const type = open.response.headers.get('content-type') ?? '';
+      if (op.envelope === 'native' && CONTENT_TYPE_JSON.test(type)) {
+        // Native endpoints answer a failure with a JSON base_resp even where bytes were expected.
+        try {
+          const body = await readJSON(open);
+          if (isFailureResponse(open.response.status, body)) {
+            throw APIError.generate({ status: 200, body, headers: open.response.headers, ...open.request });
+          }
+          throw new APIConnectionError({ message: 'expected file content, got a JSON body', ...open.request });
+        } finally {
+          open.attempt.dispose();
+        }
+      }
+      open.attempt.stopTimer();
+      return open;
+    });
+  }
+
+  /** Runs the shared validation for one decoded stream event. */
+  validateEvent(op: Operation, data: unknown, options?: RequestOptions): Promise<void> {
+    return this.#validate(op, op.eventSchema, data, options);
+  }
+
+  #validate(op: Operation, schema: string | undefined, data: unknown, options: RequestOptions | undefined) {
+    const mode = options?.validate ?? this.#config.validate;
+    if (mode === 'off') return Promise.resolve();
+    return validateResponse(mode, schema, data, { operation: `${op.method} ${op.path}`, logger: this.#config.logger });
+  }
+
+  async #execute<R>(op: Operation, input: CallInput, options: RequestOptions | undefined, read: Reader<R>): Promise<R> {
+    const maxRetries = options?.maxRetries ?? this.#config.maxRetries;
+    const timeout = options?.timeout ?? this.#config.timeout;
+    const idleTimeout = options?.idleTimeout ?? this.#config.idleTimeout;
+    const request = { method: op.method, url: `${this.#config.baseURL}${op.path}` };
+    for (let attempt = 0; ; attempt++) {
+      const signal = new AttemptSignal(options?.signal, timeout);
+      try {
+        const response = await this.#send(op, input, options, signal, request);
+        return await read({ response, attempt: signal, idleTimeout, request });
+      } catch (raw) {
+        signal.dispose();
+        const error = asSDKError(signal.translate(raw, request), request);
+        const decision = shouldRetry({ attempt, maxRetries, billable: op.billable, failure: describeFailure(error) });
+        if (!decision.retry) throw error;
+        const headers = error instanceof APIError ? error.headers : {};
+        const delay = retryDelayMs({
+          attempt,
+          retryAfterHeader: headers['retry-after'],
+          retryAfterMsHeader: headers['retry-after-ms'],
+        });
+        this.#config.logger.info(
+          `${request.method} ${op.path} failed (${decision.reason}: ${(error as Error).message}); retry ${attempt + 1}/${maxRetries} in ${Math.round(delay)} ms`,
+        );
+        await sleep(delay, options?.signal);
+      }
+    }
+  }
+
+  async #send(
+    op: Operation,
+    input: CallInput,
+    options: RequestOptions | undefined,
+    signal: AttemptSignal,
+    request: { method: string; url: string },
+  ): Promise<Response> {
+    const result = await op.call({
+      client: this.#client,
+      ...(op.body === 'json' ? { bodySerializer: jsonSerializer(op.idKeys) } : {}),
+      ...input,
+      headers: input.headers || options?.headers ? { ...input.headers, ...options?.headers } : undefined,
+      signal: signal.signal,
+      parseAs: 'stream',
+      throwOnError: false,
+    });
+    const response = result?.response;
+    // No response: fetch itself failed (refused, reset, aborted); the caller's catch names it.
+    if (!response) throw result?.error ?? new APIConnectionError(request);
+    if (!response.ok) {
+      throw APIError.generate({ status: response.status, body: result.error, headers: response.headers, ...request });
+    }
+    return response;
+  }
+}
+
+/** Anything fetch or a body read threw (TypeError "fetch failed", "terminated", …) becomes a typed connection error. */
+function asSDKError(error: unknown, request: { method: string; url: string }): unknown {
+  if (error instanceof MiniMaxError) return error;
+  return new APIConnectionError({ cause: error, ...request });
+}
+
+const serializers = new WeakMap<ReadonlySet<string>, (body: unknown) => string>();
+const plainSerializer = (body: unknown): string => stringifyJSON(body);
+
+/** The lossless writer, with the operation's id keys (ids go out as bare numbers, digit for digit). */
+function jsonSerializer(idKeys: ReadonlySet<string> | undefined): (body: unknown) => string {
+  if (!idKeys) return plainSerializer;
+  let serializer = serializers.get(idKeys);
+  if (!serializer) {
+    serializer = (body) => stringifyJSON(body, { int64Keys: idKeys });
+    serializers.set(idKeys, serializer);
+  }
+  return serializer;
+}
+
+/** Reads a JSON body losslessly and raises a native `base_resp` failure. */
+async function readJSON(open: OpenResponse): Promise<unknown> {
+  const { response, request } = open;
+  const text = await response.text();
+  let body: unknown;
+  try {
+    body = text === '' ? {} : parseJSON(text);
+  } catch (cause) {
+    throw new APIConnectionError({
+      message: `the response body is not valid JSON (${text.length} bytes: ${JSON.stringify(text.slice(0, 80))}…)`,
+      cause,
+      ...request,
+    });
+  }
+  if (isFailureResponse(response.status, body)) {
+    throw APIError.generate({ status: response.status, body, headers: response.headers, ...request });
+  }
+  return body;
+}
+
+function describeBody(body: unknown): string {
+  const text = JSON.stringify(body) ?? '';
+  return text.length > 200 ? `${text.slice(0, 200)}…` : text;
+}

@@ -1,0 +1,119 @@
+/**
+ * The Anthropic-compatible message stream: yields every event (`message_start` … `message_stop`) and keeps a
+ * snapshot of the message they build, as anthropic-sdk-typescript's `MessageStream` does. An `error` event raises
+ * a typed error carrying the text received before it.
+ */
+
+import type { AnthropicContentBlock, AnthropicMessage, AnthropicStreamEvent } from '@minimax-ts/generated';
+import { EventStream } from '../core/event-stream.ts';
+import { MiniMaxError } from '../core/minimax-error.ts';
+import type { SSEEvent } from '../internal/sse-parser.ts';
+import { parseEventData, type StreamContext, streamError } from '../internal/stream-context.ts';
+
+interface AnthropicStreamEvents {
+  text: (delta: string, snapshot: string) => void;
+  thinking: (delta: string, snapshot: string) => void;
+  message: (message: AnthropicMessage) => void;
+}
+
+type Block = AnthropicContentBlock & { text?: string; thinking?: string; signature?: string; input?: unknown };
+
+/**
+ * @example
+ * ```ts
+ * const stream = await mm.anthropic.messages.create({ model: 'MiniMax-M2', max_tokens: 1024, messages, stream: true });
+ * stream.on('text', (delta) => process.stdout.write(delta));
+ * const message = await stream.finalMessage();
+ * ```
+ */
+export class AnthropicMessageStream extends EventStream<AnthropicStreamEvent, AnthropicStreamEvents> {
+  #message: AnthropicMessage | undefined;
+  #text = '';
+  #json = new Map<number, string>();
+
+  constructor(private readonly ctx: StreamContext) {
+    super(ctx.events, ctx.cancel);
+  }
+
+  protected decode(event: SSEEvent): AnthropicStreamEvent | undefined {
+    const frame = parseEventData(this.ctx, event.data, this.#text) as AnthropicStreamEvent | { type: 'error' };
+    if (frame.type === 'error') {
+      throw streamError(this.ctx, frame, this.#text);
+    }
+    this.#apply(frame as AnthropicStreamEvent);
+    return frame as AnthropicStreamEvent;
+  }
+
+  #apply(event: AnthropicStreamEvent): void {
+    switch (event.type) {
+      case 'message_start':
+        this.#message = { ...event.message, content: [...(event.message.content ?? [])] };
+        break;
+      case 'content_block_start':
+        this.#blocks()[event.index] = { ...event.content_block } as Block;
+        break;
+      case 'content_block_delta':
+        this.#applyDelta(event.index, event.delta as { type: string } & Record<string, string>);
+        break;
+      case 'content_block_stop': {
+        const json = this.#json.get(event.index);
+        if (json !== undefined) {
+          const block = this.#blocks()[event.index] as Block | undefined;
+          if (block) block.input = json === '' ? {} : JSON.parse(json);
+          this.#json.delete(event.index);
+        }
+        break;
+      }
+      case 'message_delta':
+        if (this.#message) {
+          Object.assign(this.#message, event.delta);
+          if (event.usage)
+            this.#message.usage = { ...this.#message.usage, ...event.usage } as AnthropicMessage['usage'];
+        }
+        break;
+      case 'message_stop':
+        if (this.#message) this.emit('message', this.#message);
+        break;
+    }
+  }
+
+  #applyDelta(index: number, delta: { type: string } & Record<string, string>): void {
+    const block = this.#blocks()[index] as Block | undefined;
+    if (!block) return;
+    switch (delta.type) {
+      case 'text_delta':
+        block.text = (block.text ?? '') + delta.text;
+        this.#text += delta.text;
+        this.emit('text', delta.text, this.#text);
+        break;
+      case 'thinking_delta':
+        block.thinking = (block.thinking ?? '') + delta.thinking;
+        this.emit('thinking', delta.thinking, block.thinking);
+        break;
+      case 'signature_delta':
+        block.signature = delta.signature;
+        break;
+      case 'input_json_delta':
+        this.#json.set(index, (this.#json.get(index) ?? '') + delta.partial_json);
+        break;
+    }
+  }
+
+  #blocks(): AnthropicContentBlock[] {
+    if (!this.#message) throw new MiniMaxError('the Anthropic-compatible stream sent content before message_start');
+    return this.#message.content;
+  }
+
+  /** Consumes the stream and returns the message its events built. */
+  async finalMessage(): Promise<AnthropicMessage> {
+    await this.done();
+    if (!this.#message) throw new MiniMaxError('the Anthropic-compatible stream ended without a message_start event');
+    return this.#message;
+  }
+
+  /** Consumes the stream and returns the text blocks of the message, joined. */
+  async finalText(): Promise<string> {
+    const message = await this.finalMessage();
+    return message.content.map((b) => (b.type === 'text' ? ((b as Block).text ?? '') : '')).join('');
+  }
+}

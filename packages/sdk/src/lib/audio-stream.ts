@@ -1,0 +1,73 @@
+/**
+ * Streamed speech and music: hex audio decoded to bytes. By default MiniMax's final event (status 2) repeats the
+ * whole audio; a player that played every event would play it twice. The aggregated audio is yielded only when no
+ * increment carried audio, so the bytes yielded are the clip exactly once.
+ */
+
+import type { MusicStreamEvent, T2aStreamEvent } from '@minimax-ts/generated';
+import { EventStream } from '../core/event-stream.ts';
+import type { SSEEvent } from '../internal/sse-parser.ts';
+import { parseEventData, raiseFrameError, type StreamContext } from '../internal/stream-context.ts';
+import { concatBytes, hexToBytes } from './hex.ts';
+
+/** One event of a speech or music stream. */
+export type AudioStreamEvent = T2aStreamEvent | MusicStreamEvent;
+
+interface AudioStreamEvents {
+  /** Every decoded event, the final one included (for subtitles, `extra_info`, trace id). */
+  event: (event: AudioStreamEvent) => void;
+}
+
+/**
+ * @example
+ * ```ts
+ * const stream = await mm.speech.stream({ model: 'speech-2.6-hd', text: 'Hello!', voice_setting: { voice_id: 'English_Graceful_Lady' } });
+ * for await (const bytes of stream) player.write(bytes);
+ * console.log(stream.finalEvent?.extra_info);
+ * ```
+ */
+export class AudioStream extends EventStream<Uint8Array, AudioStreamEvents> {
+  #bytes = 0;
+  #final: AudioStreamEvent | undefined;
+
+  constructor(private readonly ctx: StreamContext) {
+    super(ctx.events, ctx.cancel);
+  }
+
+  protected decode(event: SSEEvent): Uint8Array | undefined {
+    if (event.data === '[DONE]') return undefined;
+    const frame = parseEventData(this.ctx, event.data, undefined) as AudioStreamEvent;
+    raiseFrameError(this.ctx, frame, undefined);
+    this.emit('event', frame);
+    const hex = frame.data?.audio;
+    if (frame.data?.status === 2) {
+      this.#final = frame;
+      // The aggregated repeat of everything already yielded; only a stream with no increments needs it.
+      if (this.#bytes > 0 || !hex) return undefined;
+    }
+    if (!hex) return undefined;
+    const bytes = hexToBytes(hex);
+    this.#bytes += bytes.length;
+    return bytes;
+  }
+
+  /** The final (status 2) event once it arrived: `extra_info` (duration, size, format), subtitles, trace id. */
+  get finalEvent(): AudioStreamEvent | undefined {
+    return this.#final;
+  }
+
+  /** Bytes yielded so far. */
+  get byteLength(): number {
+    return this.#bytes;
+  }
+
+  /**
+   * Consumes the stream and returns the whole clip as one array. Call it instead of iterating (the stream keeps no
+   * copy of what it yields, so a long clip streamed to a player costs no memory).
+   */
+  async collect(): Promise<Uint8Array> {
+    const chunks: Uint8Array[] = [];
+    for await (const bytes of this) chunks.push(bytes);
+    return concatBytes(chunks);
+  }
+}

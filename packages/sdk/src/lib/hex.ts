@@ -1,0 +1,57 @@
+/**
+ * Hex → bytes for MiniMax's audio (speech, music and voice previews come hex-encoded, not base64). Node's Buffer
+ * decodes in native code; browsers get a table-driven loop.
+ */
+
+import { MiniMaxError } from '../core/minimax-error.ts';
+
+type BufferLike = { from(text: string, encoding: 'hex'): Uint8Array };
+const NodeBuffer = (globalThis as { Buffer?: BufferLike }).Buffer;
+
+const NIBBLE = new Int8Array(128).fill(-1);
+for (let i = 0; i < 10; i++) NIBBLE[48 + i] = i;
+for (let i = 0; i < 6; i++) {
+  NIBBLE[65 + i] = 10 + i;
+  NIBBLE[97 + i] = 10 + i;
+}
+
+/**
+ * Decodes a hex string. Throws `MiniMaxError` on odd length or a non-hex character rather than returning the
+ * silently truncated bytes `Buffer.from` would give.
+ *
+ * @example
+ * ```ts
+ * hexToBytes('494433'); // Uint8Array [0x49, 0x44, 0x33] ("ID3")
+ * ```
+ */
+export function hexToBytes(hex: string): Uint8Array {
+  if (hex.length % 2 !== 0) throw new MiniMaxError(`hex audio has an odd length (${hex.length})`);
+  if (NodeBuffer) {
+    const bytes = NodeBuffer.from(hex, 'hex');
+    // Buffer stops at the first invalid pair; a short result is the only sign of one.
+    if (bytes.length * 2 !== hex.length)
+      throw new MiniMaxError(`hex audio has a non-hex character near ${bytes.length * 2}`);
+    return bytes;
+  }
+  const out = new Uint8Array(hex.length / 2);
+  for (let i = 0, j = 0; i < hex.length; i += 2, j++) {
+    const hi = NIBBLE[hex.charCodeAt(i)] ?? -1;
+    const lo = NIBBLE[hex.charCodeAt(i + 1)] ?? -1;
+    if (hi < 0 || lo < 0) throw new MiniMaxError(`hex audio has a non-hex character near ${i}`);
+    out[j] = (hi << 4) | lo;
+  }
+  return out;
+}
+
+/** Concatenates byte chunks into one array. */
+export function concatBytes(chunks: readonly Uint8Array[]): Uint8Array {
+  let length = 0;
+  for (const c of chunks) length += c.length;
+  const out = new Uint8Array(length);
+  let offset = 0;
+  for (const c of chunks) {
+    out.set(c, offset);
+    offset += c.length;
+  }
+  return out;
+}

@@ -1,0 +1,85 @@
+/**
+ * The OpenAI-compatible chat stream. MiniMax opens it with a chunk whose role is `""` and zero usage placeholders,
+ * and ends it with the aggregated message before `data: [DONE]`; this stream yields the increments only, keeps the
+ * aggregate for `finalMessage()`, and raises an error object sent mid-stream.
+ */
+
+import type { OpenAiChatCompletion, OpenAiChatCompletionChunk } from '@minimax-ts/generated';
+import { EventStream } from '../core/event-stream.ts';
+import type { SSEEvent } from '../internal/sse-parser.ts';
+import { parseEventData, type StreamContext, streamError } from '../internal/stream-context.ts';
+
+interface OpenAIChatStreamEvents {
+  text: (delta: string, snapshot: string) => void;
+}
+
+/**
+ * @example
+ * ```ts
+ * const stream = await mm.openai.chat.completions.create({ model: 'MiniMax-M2', messages, stream: true });
+ * for await (const chunk of stream) process.stdout.write(chunk.choices[0]?.delta?.content ?? '');
+ * ```
+ */
+export class OpenAIChatCompletionStream extends EventStream<OpenAiChatCompletionChunk, OpenAIChatStreamEvents> {
+  #text = '';
+  #aggregated: OpenAiChatCompletionChunk | undefined;
+  #last: OpenAiChatCompletionChunk | undefined;
+  #finishReason: string | undefined;
+  #usage: OpenAiChatCompletion['usage'];
+
+  constructor(private readonly ctx: StreamContext) {
+    super(ctx.events, ctx.cancel);
+  }
+
+  protected decode(event: SSEEvent): OpenAiChatCompletionChunk | undefined {
+    if (event.data === '[DONE]') return undefined;
+    const frame = parseEventData(this.ctx, event.data, this.#text) as OpenAiChatCompletionChunk & { error?: unknown };
+    if (frame.error !== undefined || event.event === 'error') {
+      throw streamError(this.ctx, frame, this.#text);
+    }
+    if (frame.object === 'chat.completion' || frame.choices?.some((c) => c.message !== undefined && !c.delta)) {
+      this.#aggregated = frame;
+      if (frame.usage) this.#usage = frame.usage;
+      return undefined;
+    }
+    this.#last = frame;
+    if (frame.usage && (frame.usage.total_tokens ?? 0) > 0) this.#usage = frame.usage;
+    for (const choice of frame.choices ?? []) {
+      if (choice.index !== 0) continue;
+      const content = choice.delta?.content;
+      if (content) {
+        this.#text += content;
+        this.emit('text', content, this.#text);
+      }
+      if (choice.finish_reason) this.#finishReason = choice.finish_reason;
+    }
+    return frame;
+  }
+
+  /** Consumes the stream and returns the whole answer. */
+  async finalText(): Promise<string> {
+    const message = await this.finalMessage();
+    return message.choices[0]?.message.content ?? this.#text;
+  }
+
+  /** Consumes the stream and returns the complete completion: the aggregated frame, else one built from the increments. */
+  async finalMessage(): Promise<OpenAiChatCompletion> {
+    await this.done();
+    const source = this.#aggregated ?? this.#last;
+    const aggregatedMessage = this.#aggregated?.choices.find((c) => c.index === 0)?.message;
+    return {
+      id: source?.id ?? '',
+      object: 'chat.completion',
+      created: source?.created ?? 0,
+      model: source?.model ?? '',
+      choices: [
+        {
+          index: 0,
+          message: aggregatedMessage ?? { role: 'assistant', content: this.#text },
+          finish_reason: this.#aggregated?.choices[0]?.finish_reason ?? this.#finishReason,
+        },
+      ],
+      ...(this.#usage ? { usage: this.#usage } : {}),
+    } as OpenAiChatCompletion;
+  }
+}

@@ -1,0 +1,176 @@
+import {
+  type DeleteFileReq,
+  type DeleteFileResp,
+  deleteFile,
+  type FileObject,
+  type FilePurpose,
+  type ListFileResp,
+  listFiles,
+  type RetrieveFileResp,
+  retrieveFile,
+  retrieveFileContent,
+  type UploadFileData,
+  type UploadFileResp,
+  uploadFile,
+} from '@minimax-ts/generated';
+import type { RequestOptions } from '../core/client-options.ts';
+import { type Page, PagePromise } from '../core/pagination.ts';
+import { APIResource } from '../core/resource.ts';
+import { defineOperation } from '../internal/operation.ts';
+import { FileContent } from '../lib/file-content.ts';
+import { normalizeUpload, streamingMultipart, type Uploadable } from '../lib/upload-input.ts';
+
+export type { FileObject, FilePurpose };
+export type UploadPurpose = UploadFileData['body']['purpose'];
+
+export interface FileUploadParams {
+  /** The content: a Blob/File, bytes, a string, or a stream (sent without buffering, and then never retried). */
+  file: Uploadable;
+  purpose: UploadPurpose;
+  /** Required unless `file` is a File with a name: MiniMax checks the extension (mp3, m4a, wav, txt, zip, mp4…). */
+  filename?: string;
+  /** The part's content type (default from the Blob, else `application/octet-stream`). */
+  contentType?: string;
+}
+
+export interface FileListParams {
+  purpose: FilePurpose;
+  /** Files per page. When set, `for await` fetches the following pages (cursor `after_file_id`) until a short page. */
+  size?: number;
+  /** Start after this file id. */
+  after_file_id?: string;
+}
+
+export type FileDeleteParams = DeleteFileReq;
+
+const ops = {
+  upload: defineOperation({
+    call: uploadFile,
+    method: 'POST',
+    path: '/v1/files/upload',
+    billable: false,
+    body: 'multipart',
+    envelope: 'native',
+    responseSchema: 'zUploadFileResponse',
+  }),
+  list: defineOperation({
+    call: listFiles,
+    method: 'GET',
+    path: '/v1/files/list',
+    billable: false,
+    body: 'none',
+    envelope: 'native',
+    responseSchema: 'zListFilesResponse',
+  }),
+  retrieve: defineOperation({
+    call: retrieveFile,
+    method: 'GET',
+    path: '/v1/files/retrieve',
+    billable: false,
+    body: 'none',
+    envelope: 'native',
+    responseSchema: 'zRetrieveFileResponse',
+  }),
+  content: defineOperation({
+    call: retrieveFileContent,
+    method: 'GET',
+    path: '/v1/files/retrieve_content',
+    billable: false,
+    body: 'none',
+    envelope: 'native',
+  }),
+  delete: defineOperation({
+    call: deleteFile,
+    method: 'POST',
+    path: '/v1/files/delete',
+    billable: false,
+    body: 'json',
+    idKeys: new Set(['file_id']),
+    envelope: 'native',
+    responseSchema: 'zDeleteFileResponse',
+  }),
+};
+
+/** File management: uploads for cloning and async speech, results of video and async speech tasks. */
+export class Files extends APIResource {
+  /**
+   * Uploads a file.
+   *
+   * @example
+   * ```ts
+   * import { fileFromPath } from '@minimax-ts/sdk/node';
+   * const { file } = await mm.files.upload({ file: await fileFromPath('sample.mp3'), purpose: 'voice_clone' });
+   * console.log(file?.file_id); // an 18-digit id, as a string
+   * ```
+   */
+  async upload(params: FileUploadParams, options?: RequestOptions): Promise<UploadFileResp> {
+    const upload = normalizeUpload(params.file, params.filename, params.contentType);
+    if (upload.kind === 'blob') {
+      const file = new File([upload.blob], upload.filename, { type: upload.blob.type || params.contentType || '' });
+      return this._transport.json(ops.upload, { body: { purpose: params.purpose, file } }, options);
+    }
+    const multipart = streamingMultipart(
+      { purpose: params.purpose },
+      { stream: upload.stream, filename: upload.filename, contentType: upload.contentType, field: 'file' },
+    );
+    return this._transport.json(
+      ops.upload,
+      {
+        body: multipart.body,
+        bodySerializer: (body) => body,
+        headers: { 'Content-Type': multipart.contentType },
+        duplex: 'half',
+      },
+      // A stream is read once: an upload that failed midway cannot be replayed.
+      { ...options, maxRetries: 0 },
+    );
+  }
+
+  /**
+   * Lists files of a purpose. `await` gives the first page; `for await` gives every file.
+   *
+   * @example
+   * ```ts
+   * const page = await mm.files.list({ purpose: 'voice_clone' });
+   * for await (const file of mm.files.list({ purpose: 'voice_clone', size: 50 })) console.log(file.file_id);
+   * ```
+   */
+  list(params: FileListParams, options?: RequestOptions): PagePromise<FileObject> {
+    const fetchPage = async (after: string | undefined): Promise<Page<FileObject>> => {
+      const query = { ...params, ...(after ? { after_file_id: after } : {}) };
+      const response = await this._transport.json<ListFileResp>(ops.list, { query }, options);
+      const files = response.files ?? [];
+      const more = params.size !== undefined && files.length >= params.size && files.length > 0;
+      const last = files.at(-1)?.file_id;
+      return {
+        items: files,
+        response,
+        nextPage: more && last !== undefined && last !== after ? () => fetchPage(last) : undefined,
+      };
+    };
+    return new PagePromise(fetchPage(params.after_file_id));
+  }
+
+  /** File metadata, including a time-limited `download_url`. */
+  retrieve(fileId: string, options?: RequestOptions): Promise<RetrieveFileResp> {
+    return this._transport.json(ops.retrieve, { query: { file_id: fileId } }, options);
+  }
+
+  /**
+   * The file's bytes, streamed.
+   *
+   * @example
+   * ```ts
+   * const content = await mm.files.content(fileId);
+   * const bytes = await content.bytes();
+   * ```
+   */
+  async content(fileId: string, options?: RequestOptions): Promise<FileContent> {
+    return new FileContent(await this._transport.binary(ops.content, { query: { file_id: fileId } }, options));
+  }
+
+  /** Deletes a file. */
+  delete(params: FileDeleteParams, options?: RequestOptions): Promise<DeleteFileResp> {
+    return this._transport.json(ops.delete, { body: params }, options);
+  }
+}

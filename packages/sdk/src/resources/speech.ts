@@ -1,0 +1,132 @@
+import {
+  type T2aAsyncV2QueryResp,
+  type T2aAsyncV2Req,
+  type T2aAsyncV2Resp,
+  type T2aV2Req,
+  type T2aV2Resp,
+  t2aAsyncV2,
+  t2aAsyncV2Query,
+  t2aV2,
+} from '@minimax-ts/generated';
+import type { RequestOptions } from '../core/client-options.ts';
+import { APIResource, type ResourceContext } from '../core/resource.ts';
+import { defineOperation } from '../internal/operation.ts';
+import { streamContext } from '../internal/stream-context.ts';
+import { AudioStream } from '../lib/audio-stream.ts';
+import { hexToBytes } from '../lib/hex.ts';
+import type { WaitOptions } from '../lib/poll-task.ts';
+
+export type SpeechCreateParams = Omit<T2aV2Req, 'stream'>;
+/** The synthesis response, plus its hex audio decoded (`undefined` when `output_format: 'url'`). */
+export type SpeechResult = T2aV2Resp & { audio: Uint8Array | undefined };
+export type SpeechTaskCreateParams = T2aAsyncV2Req;
+export type SpeechTask = T2aAsyncV2Resp;
+export type SpeechTaskStatus = T2aAsyncV2QueryResp;
+
+const synthesize = defineOperation({
+  call: t2aV2,
+  method: 'POST',
+  path: '/v1/t2a_v2',
+  billable: true,
+  body: 'json',
+  envelope: 'native',
+  responseSchema: 'zT2aV2Response',
+  eventSchema: 'zT2aStreamEvent',
+});
+
+const createTask = defineOperation({
+  call: t2aAsyncV2,
+  method: 'POST',
+  path: '/v1/t2a_async_v2',
+  billable: true,
+  body: 'json',
+  idKeys: new Set(['text_file_id']),
+  envelope: 'native',
+  responseSchema: 'zT2aAsyncV2Response',
+});
+
+const queryTask = defineOperation({
+  call: t2aAsyncV2Query,
+  method: 'GET',
+  path: '/v1/query/t2a_async_query_v2',
+  billable: false,
+  body: 'none',
+  envelope: 'native',
+  responseSchema: 'zT2aAsyncV2QueryResponse',
+});
+
+const isHex = (value: string | undefined): value is string => !!value && /^[0-9a-fA-F]+$/.test(value.slice(0, 64));
+
+/** Long-text synthesis as a task (`/v1/t2a_async_v2`); the result is a `.tar` (audio + subtitles) in the files API. */
+export class SpeechTasks extends APIResource {
+  /**
+   * Starts a task. Give `text`, or `text_file_id` of a file uploaded with purpose `t2a_async_input`.
+   *
+   * @example
+   * ```ts
+   * const task = await mm.speech.tasks.create({ model: 'speech-2.6-hd', text: longText, voice_setting: { voice_id: 'English_Graceful_Lady' } });
+   * const done = await mm.speech.tasks.wait(task.task_id!);
+   * const archive = await mm.files.content(done.file_id!);
+   * ```
+   */
+  create(params: SpeechTaskCreateParams, options?: RequestOptions): Promise<SpeechTask> {
+    return this._transport.json(createTask, { body: params }, options);
+  }
+
+  /** One status poll. */
+  retrieve(taskId: string, options?: RequestOptions): Promise<SpeechTaskStatus> {
+    return this._transport.json(queryTask, { query: { task_id: taskId } }, options);
+  }
+
+  /** Polls until the task succeeds (`file_id` set) or fails (`TaskFailedError` with the task id). */
+  wait(taskId: string, options?: WaitOptions<SpeechTaskStatus>): Promise<SpeechTaskStatus> {
+    return this._waitForTask(taskId, (id, o) => this.retrieve(id, o), options);
+  }
+}
+
+/** Speech synthesis (T2A v2): one-shot, streamed, or as a task. */
+export class Speech extends APIResource {
+  readonly tasks: SpeechTasks;
+
+  constructor(ctx: ResourceContext) {
+    super(ctx);
+    this.tasks = new SpeechTasks(ctx);
+  }
+
+  /**
+   * Synthesises speech and decodes the hex audio.
+   *
+   * @example
+   * ```ts
+   * const { audio, extra_info } = await mm.speech.create({
+   *   model: 'speech-2.6-hd', text: 'Hello!', voice_setting: { voice_id: 'English_Graceful_Lady' },
+   * });
+   * await writeFile('hello.mp3', audio!);
+   * ```
+   */
+  async create(params: SpeechCreateParams, options?: RequestOptions): Promise<SpeechResult> {
+    const response = await this._transport.json<T2aV2Resp>(synthesize, { body: { ...params, stream: false } }, options);
+    const hex = response.data?.audio;
+    return { ...response, audio: params.output_format !== 'url' && isHex(hex) ? hexToBytes(hex) : undefined };
+  }
+
+  /**
+   * Streams speech as decoded audio bytes. The final event's aggregated repeat of the audio is never yielded twice;
+   * by default the request asks the server not to send it at all (`exclude_aggregated_audio`).
+   *
+   * @example
+   * ```ts
+   * const stream = await mm.speech.stream({ model: 'speech-2.6-turbo', text, voice_setting: { voice_id } });
+   * for await (const bytes of stream) out.write(bytes);
+   * ```
+   */
+  async stream(params: SpeechCreateParams, options?: RequestOptions): Promise<AudioStream> {
+    const body = {
+      ...params,
+      stream: true,
+      stream_options: { exclude_aggregated_audio: true, ...params.stream_options },
+    };
+    const open = await this._transport.sse(synthesize, { body }, options);
+    return new AudioStream(streamContext(open));
+  }
+}

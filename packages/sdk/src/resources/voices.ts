@@ -1,0 +1,97 @@
+import {
+  type DeleteVoiceReq,
+  type DeleteVoiceResp,
+  deleteVoice,
+  type GetVoiceReq,
+  type GetVoiceResp,
+  getVoice,
+  type T2vReq,
+  type T2vResp,
+  type VoiceCloneReq,
+  type VoiceCloneResp,
+  voiceClone,
+  voiceDesign,
+} from '@minimax-ts/generated';
+import type { RequestOptions } from '../core/client-options.ts';
+import { APIResource } from '../core/resource.ts';
+import { defineOperation } from '../internal/operation.ts';
+import { hexToBytes } from '../lib/hex.ts';
+
+export type VoiceCloneParams = VoiceCloneReq;
+export type VoiceDesignParams = T2vReq;
+/** The design response, plus the hex `trial_audio` decoded. */
+export type VoiceDesignResult = T2vResp & { audio: Uint8Array | undefined };
+export type VoiceListParams = GetVoiceReq;
+export type VoiceDeleteParams = DeleteVoiceReq;
+
+const ops = {
+  clone: defineOperation({
+    call: voiceClone,
+    method: 'POST',
+    path: '/v1/voice_clone',
+    billable: true,
+    body: 'json',
+    idKeys: new Set(['file_id', 'prompt_audio']),
+    envelope: 'native',
+    responseSchema: 'zVoiceCloneResponse',
+  }),
+  design: defineOperation({
+    call: voiceDesign,
+    method: 'POST',
+    path: '/v1/voice_design',
+    billable: true,
+    body: 'json',
+    envelope: 'native',
+    responseSchema: 'zVoiceDesignResponse',
+  }),
+  list: defineOperation({
+    call: getVoice,
+    method: 'POST',
+    path: '/v1/get_voice',
+    billable: false,
+    body: 'json',
+    envelope: 'native',
+    responseSchema: 'zGetVoiceResponse',
+  }),
+  delete: defineOperation({
+    call: deleteVoice,
+    method: 'POST',
+    path: '/v1/delete_voice',
+    billable: false,
+    body: 'json',
+    envelope: 'native',
+    responseSchema: 'zDeleteVoiceResponse',
+  }),
+};
+
+/** Voices: clone from an uploaded sample, design from a description, list, delete. */
+export class Voices extends APIResource {
+  /**
+   * Clones a voice from a file uploaded with purpose `voice_clone`.
+   *
+   * @example
+   * ```ts
+   * const { file } = await mm.files.upload({ file: sample, filename: 'me.mp3', purpose: 'voice_clone' });
+   * await mm.voices.clone({ file_id: file!.file_id, voice_id: 'MyVoice001' });
+   * ```
+   */
+  clone(params: VoiceCloneParams, options?: RequestOptions): Promise<VoiceCloneResp> {
+    return this._transport.json(ops.clone, { body: params }, options);
+  }
+
+  /** Designs a voice from a text description; the preview (`trial_audio`, hex) is decoded into `audio`. */
+  async design(params: VoiceDesignParams, options?: RequestOptions): Promise<VoiceDesignResult> {
+    const response = await this._transport.json<T2vResp>(ops.design, { body: params }, options);
+    return { ...response, audio: response.trial_audio ? hexToBytes(response.trial_audio) : undefined };
+  }
+
+  /** Lists voices by type (`system`, `voice_cloning`, `voice_generation`, `all`). */
+  list(params: VoiceListParams, options?: RequestOptions): Promise<GetVoiceResp> {
+    return this._transport.json(ops.list, { body: params }, options);
+  }
+
+  /** Deletes a cloned or designed voice. */
+  delete(params: VoiceDeleteParams, options?: RequestOptions): Promise<DeleteVoiceResp> {
+    return this._transport.json(ops.delete, { body: params }, options);
+  }
+}

@@ -1,0 +1,55 @@
+import { createServer } from 'node:net';
+import { type MockServer, startMock } from '@minimax-ts/mock';
+import { afterAll, beforeAll } from 'vitest';
+import { type ClientOptions, MiniMax } from '../../src/index.ts';
+
+/** Requests the client sent, as `METHOD /path`, for tests that count attempts. */
+export interface Recorder {
+  calls: string[];
+  fetch: typeof fetch;
+}
+
+export function recordingFetch(): Recorder {
+  const calls: string[] = [];
+  return {
+    calls,
+    fetch: (input, init) => {
+      const request = input instanceof Request ? input : new Request(input, init);
+      calls.push(`${request.method} ${new URL(request.url).pathname}`);
+      return fetch(input, init);
+    },
+  };
+}
+
+/** Starts one mock for the file's tests and stops it afterwards; `client()` builds a client pointed at it. */
+export function useMock(mockOptions: Parameters<typeof startMock>[0] = {}) {
+  let server: MockServer | undefined;
+  beforeAll(async () => {
+    server = await startMock({ port: 0, streamDelayMs: 1, taskPolls: 2, ...mockOptions });
+  });
+  afterAll(async () => {
+    await server?.close();
+  });
+  return {
+    get url(): string {
+      if (!server) throw new Error('mock not started');
+      return server.url;
+    },
+    client(options: ClientOptions = {}): MiniMax {
+      return new MiniMax({ apiKey: 'test-key', baseURL: this.url, pollInterval: 5, logLevel: 'off', ...options });
+    },
+    scenario(name: string, extra = ''): { headers: Record<string, string> } {
+      return { headers: { Prefer: `scenario=${name}${extra}`, 'X-Mock-Session': `${name}-${Math.random()}` } };
+    },
+  };
+}
+
+/** A port that was free a moment ago and now refuses connections (fetch itself rejects "bad ports" such as 9). */
+export async function closedPort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const address = server.address();
+  const port = typeof address === 'object' && address ? address.port : 0;
+  await new Promise<void>((resolve) => server.close(() => resolve()));
+  return port;
+}
