@@ -13,6 +13,7 @@ export type { ClientOptions, Logger, LogLevel, Region, RequestOptions, Validatio
 export { REGION_BASE_URLS } from './core/client-options.ts';
 export * from './core/errors.ts';
 export { EventStream } from './core/event-stream.ts';
+export { InvalidArgumentError } from './core/invalid-argument-error.ts';
 export { type Page, PagePromise } from './core/pagination.ts';
 export { ResponseValidationError, type ValidationIssue } from './core/response-validation-error.ts';
 export { AnthropicMessageStream } from './lib/anthropic-message-stream.ts';

@@ -11,6 +11,8 @@ export interface StreamContext {
   cancel: () => void;
   response: Response;
   request: { method: string; url: string };
+  /** Checks one event's parsed data when validation is on. */
+  validate: ((data: unknown) => void) | undefined;
 }
 
 /** Wires an open SSE response to its consumer: idle timeout, the caller's abort, and cleanup on every exit. */
@@ -49,6 +51,7 @@ export function streamContext(open: OpenResponse): StreamContext {
     cancel: () => open.attempt.abort(),
     response: open.response,
     request: open.request,
+    validate: open.validateEvent,
   };
 }
 
@@ -57,8 +60,9 @@ export function streamContext(open: OpenResponse): StreamContext {
  * misbehaved): a typed connection error with the text received so far, never a bare SyntaxError.
  */
 export function parseEventData(ctx: StreamContext, data: string, partialText: string | undefined): unknown {
+  let parsed: unknown;
   try {
-    return JSON.parse(data);
+    parsed = JSON.parse(data);
   } catch (cause) {
     throw Object.assign(
       new APIConnectionError({
@@ -69,6 +73,8 @@ export function parseEventData(ctx: StreamContext, data: string, partialText: st
       { partialText },
     );
   }
+  ctx.validate?.(parsed);
+  return parsed;
 }
 
 /** Raises a `base_resp` failure carried by a stream frame (MiniMax sends errors inside a 200 stream). */

@@ -16,7 +16,7 @@ import { parseJSON, stringifyJSON } from './lossless-json.ts';
 import type { Operation } from './operation.ts';
 import { retryDelayMs, shouldRetry } from './retry-policy.ts';
 import { sleep } from './sleep.ts';
-import { validateResponse } from './validation.ts';
+import { checker, validateResponse } from './validation.ts';
 
 export interface TransportConfig {
   baseURL: string;
@@ -49,6 +49,8 @@ export interface OpenResponse {
   attempt: AttemptSignal;
   idleTimeout: number;
   request: { method: string; url: string };
+  /** For streams with validation on: checks one event's data (throws in strict mode). */
+  validateEvent?: ((data: unknown) => void) | undefined;
 }
 
 type Reader<R> = (open: OpenResponse) => Promise<R>;
@@ -120,6 +122,13 @@ export class Transport {
         }
       }
       open.attempt.stopTimer(); // a stream may run longer than `timeout`; `idleTimeout` guards it from here on
+      const mode = options?.validate ?? this.#config.validate;
+      if (mode !== 'off') {
+        open.validateEvent = await checker(mode, op.eventSchema, {
+          operation: `${op.method} ${op.path}`,
+          logger: this.#config.logger,
+        });
+      }
       return open;
     });
   }
@@ -143,11 +152,6 @@ export class Transport {
       open.attempt.stopTimer();
       return open;
     });
-  }
-
-  /** Runs the shared validation for one decoded stream event. */
-  validateEvent(op: Operation, data: unknown, options?: RequestOptions): Promise<void> {
-    return this.#validate(op, op.eventSchema, data, options);
   }
 
   #validate(op: Operation, schema: string | undefined, data: unknown, options: RequestOptions | undefined) {

@@ -23,15 +23,31 @@ export async function validateResponse(
   context: { operation: string; logger: Logger },
 ): Promise<void> {
   if (mode === 'off' || schemaName === undefined) return;
+  const check = await checker(mode, schemaName, context);
+  check?.(data);
+}
+
+/**
+ * A synchronous checker for one schema, loaded once: streams validate every event without an await per event.
+ * `undefined` when validation is off.
+ */
+export async function checker(
+  mode: ValidationMode,
+  schemaName: string | undefined,
+  context: { operation: string; logger: Logger },
+): Promise<((data: unknown) => void) | undefined> {
+  if (mode === 'off' || schemaName === undefined) return undefined;
   const schema = (await loadSchemas())[schemaName] as SafeParser | undefined;
   if (!schema) throw new Error(`internal: no zod schema named ${schemaName}`);
-  const result = schema.safeParse(data);
-  if (result.success) return;
-  const issues: ValidationIssue[] = (result.error?.issues ?? []).map((i) => ({
-    path: i.path.map(String).join('.'),
-    message: i.message,
-  }));
-  const error = new ResponseValidationError(context.operation, issues, data);
-  if (mode === 'strict') throw error;
-  context.logger.warn(error.message);
+  return (data) => {
+    const result = schema.safeParse(data);
+    if (result.success) return;
+    const issues: ValidationIssue[] = (result.error?.issues ?? []).map((i) => ({
+      path: i.path.map(String).join('.'),
+      message: i.message,
+    }));
+    const error = new ResponseValidationError(context.operation, issues, data);
+    if (mode === 'strict') throw error;
+    context.logger.warn(error.message);
+  };
 }

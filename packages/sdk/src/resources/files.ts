@@ -16,6 +16,7 @@ import {
 import type { RequestOptions } from '../core/client-options.ts';
 import { type Page, PagePromise } from '../core/pagination.ts';
 import { APIResource } from '../core/resource.ts';
+import { checkIdFields, int64Id } from '../internal/ids.ts';
 import { defineOperation } from '../internal/operation.ts';
 import { FileContent } from '../lib/file-content.ts';
 import { normalizeUpload, streamingMultipart, type Uploadable } from '../lib/upload-input.ts';
@@ -137,7 +138,7 @@ export class Files extends APIResource {
    */
   list(params: FileListParams, options?: RequestOptions): PagePromise<FileObject> {
     const fetchPage = async (after: string | undefined): Promise<Page<FileObject>> => {
-      const query = { ...params, ...(after ? { after_file_id: after } : {}) };
+      const query = { ...params, ...(after ? { after_file_id: int64Id(after, 'after_file_id') } : {}) };
       const response = await this._transport.json<ListFileResp>(ops.list, { query }, options);
       const files = response.files ?? [];
       const more = params.size !== undefined && files.length >= params.size && files.length > 0;
@@ -152,8 +153,8 @@ export class Files extends APIResource {
   }
 
   /** File metadata, including a time-limited `download_url`. */
-  retrieve(fileId: string, options?: RequestOptions): Promise<RetrieveFileResp> {
-    return this._transport.json(ops.retrieve, { query: { file_id: fileId } }, options);
+  async retrieve(fileId: string, options?: RequestOptions): Promise<RetrieveFileResp> {
+    return this._transport.json(ops.retrieve, { query: { file_id: int64Id(fileId, 'file_id') } }, options);
   }
 
   /**
@@ -166,11 +167,12 @@ export class Files extends APIResource {
    * ```
    */
   async content(fileId: string, options?: RequestOptions): Promise<FileContent> {
-    return new FileContent(await this._transport.binary(ops.content, { query: { file_id: fileId } }, options));
+    const query = { file_id: int64Id(fileId, 'file_id') };
+    return new FileContent(await this._transport.binary(ops.content, { query }, options));
   }
 
   /** Deletes a file. */
-  delete(params: FileDeleteParams, options?: RequestOptions): Promise<DeleteFileResp> {
-    return this._transport.json(ops.delete, { body: params }, options);
+  async delete(params: FileDeleteParams, options?: RequestOptions): Promise<DeleteFileResp> {
+    return this._transport.json(ops.delete, { body: checkIdFields(params, ops.delete.idKeys!) }, options);
   }
 }

@@ -10,6 +10,7 @@ import {
 } from '@minimax-ts/generated';
 import type { RequestOptions } from '../core/client-options.ts';
 import { APIResource, type ResourceContext } from '../core/resource.ts';
+import { checkIdFields, int64Id } from '../internal/ids.ts';
 import { defineOperation } from '../internal/operation.ts';
 import { streamContext } from '../internal/stream-context.ts';
 import { AudioStream } from '../lib/audio-stream.ts';
@@ -69,13 +70,13 @@ export class SpeechTasks extends APIResource {
    * const archive = await mm.files.content(done.file_id!);
    * ```
    */
-  create(params: SpeechTaskCreateParams, options?: RequestOptions): Promise<SpeechTask> {
-    return this._transport.json(createTask, { body: params }, options);
+  async create(params: SpeechTaskCreateParams, options?: RequestOptions): Promise<SpeechTask> {
+    return this._transport.json(createTask, { body: checkIdFields(params, createTask.idKeys!) }, options);
   }
 
   /** One status poll. */
-  retrieve(taskId: string, options?: RequestOptions): Promise<SpeechTaskStatus> {
-    return this._transport.json(queryTask, { query: { task_id: taskId } }, options);
+  async retrieve(taskId: string, options?: RequestOptions): Promise<SpeechTaskStatus> {
+    return this._transport.json(queryTask, { query: { task_id: int64Id(taskId, 'task_id') } }, options);
   }
 
   /** Polls until the task succeeds (`file_id` set) or fails (`TaskFailedError` with the task id). */

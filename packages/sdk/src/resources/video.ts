@@ -14,6 +14,7 @@ import {
 import type { RequestOptions } from '../core/client-options.ts';
 import { MiniMaxError } from '../core/minimax-error.ts';
 import { APIResource, type ResourceContext } from '../core/resource.ts';
+import { taskId as checkTaskId } from '../internal/ids.ts';
 import { defineOperation } from '../internal/operation.ts';
 import type { WaitOptions } from '../lib/poll-task.ts';
 import type { Files } from './files.ts';
@@ -81,8 +82,8 @@ export class VideoTemplates extends APIResource {
     return this._transport.json(ops.templateCreate, { body: params }, options);
   }
 
-  retrieve(taskId: string, options?: RequestOptions): Promise<VideoTemplateTaskStatus> {
-    return this._transport.json(ops.templateQuery, { query: { task_id: taskId } }, options);
+  async retrieve(taskId: string, options?: RequestOptions): Promise<VideoTemplateTaskStatus> {
+    return this._transport.json(ops.templateQuery, { query: { task_id: checkTaskId(taskId) } }, options);
   }
 
   /** Polls until the template video is ready (`video_url`, valid 9 h) or failed (`TaskFailedError`). */
@@ -117,8 +118,8 @@ export class Video extends APIResource {
   }
 
   /** One status poll: `Preparing | Queueing | Processing | Success | Fail`. */
-  retrieve(taskId: string, options?: RequestOptions): Promise<VideoTaskStatus> {
-    return this._transport.json(ops.query, { query: { task_id: taskId } }, options);
+  async retrieve(taskId: string, options?: RequestOptions): Promise<VideoTaskStatus> {
+    return this._transport.json(ops.query, { query: { task_id: checkTaskId(taskId) } }, options);
   }
 
   /**

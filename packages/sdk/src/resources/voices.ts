@@ -14,6 +14,7 @@ import {
 } from '@minimax-ts/generated';
 import type { RequestOptions } from '../core/client-options.ts';
 import { APIResource } from '../core/resource.ts';
+import { checkIdFields } from '../internal/ids.ts';
 import { defineOperation } from '../internal/operation.ts';
 import { hexToBytes } from '../lib/hex.ts';
 
@@ -75,8 +76,8 @@ export class Voices extends APIResource {
    * await mm.voices.clone({ file_id: file!.file_id, voice_id: 'MyVoice001' });
    * ```
    */
-  clone(params: VoiceCloneParams, options?: RequestOptions): Promise<VoiceCloneResp> {
-    return this._transport.json(ops.clone, { body: params }, options);
+  async clone(params: VoiceCloneParams, options?: RequestOptions): Promise<VoiceCloneResp> {
+    return this._transport.json(ops.clone, { body: checkIdFields(params, ops.clone.idKeys!) }, options);
   }
 
   /** Designs a voice from a text description; the preview (`trial_audio`, hex) is decoded into `audio`. */
