@@ -1,3 +1,5 @@
+import { APITimeoutError } from '../core/connection-errors.ts';
+import { createIdleWatchdog } from '../internal/idle-watchdog.ts';
 import type { OpenResponse } from '../internal/transport.ts';
 
 /**
@@ -41,22 +43,67 @@ export class FileContent implements AsyncIterable<Uint8Array> {
     return /filename="?([^";]+)"?/i.exec(disposition)?.[1];
   }
 
-  /** The body as a web stream; readable once. Ends (or errors) the request's cancellation wiring when done. */
+  /**
+   * The body as a web stream; readable once. A download that delivers no byte for the client's `idleTimeout` fails
+   * with `APITimeoutError` instead of hanging; the caller's signal still cancels it.
+   */
   get body(): ReadableStream<Uint8Array> {
-    if (this.#body) return this.#body;
-    const source = this.response.body;
-    const release = () => this.#open.attempt.dispose();
-    if (!source) {
-      release();
-      this.#body = new ReadableStream({ start: (c) => c.close() });
-      return this.#body;
-    }
-    this.#body = source.pipeThrough(
-      new TransformStream<Uint8Array, Uint8Array>({
-        flush: release,
-      }),
-    );
+    this.#body ??= this.#guardedBody();
     return this.#body;
+  }
+
+  #guardedBody(): ReadableStream<Uint8Array> {
+    const { attempt, idleTimeout, request } = this.#open;
+    const source = this.response.body;
+    if (!source) {
+      attempt.dispose();
+      return new ReadableStream({ start: (c) => c.close() });
+    }
+    const reader = source.getReader();
+    let timedOut = false;
+    const watchdog = createIdleWatchdog(idleTimeout, () => {
+      timedOut = true;
+      reader.cancel().catch(() => {});
+    });
+    const finish = () => {
+      watchdog.stop();
+      attempt.dispose();
+    };
+    return new ReadableStream<Uint8Array>({
+      pull: async (controller) => {
+        watchdog.waiting();
+        try {
+          const { done, value } = await reader.read();
+          watchdog.received();
+          if (timedOut)
+            throw new APITimeoutError({
+              message: `No bytes received for ${idleTimeout} ms; download cancelled.`,
+              ...request,
+            });
+          if (done) {
+            finish();
+            controller.close();
+          } else controller.enqueue(value);
+        } catch (error) {
+          finish();
+          controller.error(
+            attempt.translate(
+              timedOut
+                ? new APITimeoutError({
+                    message: `No bytes received for ${idleTimeout} ms; download cancelled.`,
+                    ...request,
+                  })
+                : error,
+              request,
+            ),
+          );
+        }
+      },
+      cancel: (reason) => {
+        finish();
+        return reader.cancel(reason);
+      },
+    });
   }
 
   async *[Symbol.asyncIterator](): AsyncIterator<Uint8Array> {
@@ -68,8 +115,9 @@ export class FileContent implements AsyncIterable<Uint8Array> {
         yield value;
       }
     } finally {
+      // An early `break` cancels the download instead of leaving the socket open.
+      await reader.cancel().catch(() => {});
       reader.releaseLock();
-      this.#open.attempt.dispose();
     }
   }
 

@@ -145,3 +145,40 @@ describe('validation', () => {
     await speech.collect();
   });
 });
+
+describe('downloads', () => {
+  it('fails a stalled download with APITimeoutError after the idle timeout', async () => {
+    const { createServer } = await import('node:http');
+    const server = createServer((_req, res) => {
+      res.writeHead(200, { 'content-type': 'application/octet-stream' });
+      res.write(new Uint8Array(10)); // then silence
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const { port } = server.address() as { port: number };
+    try {
+      const client = new MiniMax({ apiKey: 'k', baseURL: `http://127.0.0.1:${port}`, idleTimeout: 150 });
+      const content = await client.files.content('307123456789012345');
+      const started = Date.now();
+      const error = await content.bytes().catch((e: unknown) => e);
+      expect((error as Error).name).toBe('APITimeoutError');
+      expect(Date.now() - started).toBeLessThan(5_000);
+    } finally {
+      server.closeAllConnections();
+      await new Promise((resolve) => server.close(resolve));
+    }
+  });
+});
+
+describe('browsers', () => {
+  it('refuses to hold a secret key in a browser page unless dangerouslyAllowBrowser is set', () => {
+    vi.stubGlobal('window', {});
+    vi.stubGlobal('document', {});
+    vi.stubGlobal('process', undefined);
+    try {
+      expect(() => new MiniMax({ apiKey: 'k' })).toThrow(/dangerouslyAllowBrowser/);
+      expect(() => new MiniMax({ apiKey: 'k', dangerouslyAllowBrowser: true })).not.toThrow();
+    } finally {
+      vi.unstubAllGlobals();
+    }
+  });
+});
