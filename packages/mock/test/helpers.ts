@@ -122,3 +122,9 @@ export function sseExample(path: string, name = 'default'): Array<{ event?: stri
   if (!Array.isArray(value)) throw new Error(`no SSE example "${name}" for ${path}`);
   return value as Array<{ event?: string; data: unknown }>;
 }
+
+/** Paths of the streaming operations the tests exercise most. */
+export const CHAT = '/v1/text/chatcompletion_v2';
+export const OPENAI = '/v1/chat/completions';
+export const ANTHROPIC = '/anthropic/v1/messages';
+export const SPEECH = '/v1/t2a_v2';

@@ -3,18 +3,26 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { compatStatus } from '../src/error-bodies.ts';
 import type { MockServer } from '../src/index.ts';
 import { BASE_RESP_ALIASES } from '../src/scenarios.ts';
-import { describeErrors, INDEX, parseSse, post, requestExample, responseValidator, sleep, start } from './helpers.ts';
+import {
+  ANTHROPIC,
+  CHAT,
+  describeErrors,
+  INDEX,
+  OPENAI,
+  parseSse,
+  post,
+  requestExample,
+  responseValidator,
+  SPEECH,
+  sleep,
+  start,
+} from './helpers.ts';
 
 let mock: MockServer;
 beforeAll(async () => {
   mock = await start();
 });
 afterAll(() => mock.close());
-
-const CHAT = '/v1/text/chatcompletion_v2';
-const OPENAI = '/v1/chat/completions';
-const ANTHROPIC = '/anthropic/v1/messages';
-const SPEECH = '/v1/t2a_v2';
 
 // biome-ignore lint/suspicious/noExplicitAny: poking at parsed test JSON
 type Json = Record<string, any>;

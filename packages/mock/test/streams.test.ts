@@ -1,18 +1,13 @@
 /** Streams: the spec's SSE examples frame by frame, stretched to N chunks, spread over time, ending as the real API. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { MockServer } from '../src/index.ts';
-import { parseSse, post, requestExample, sseExample, start } from './helpers.ts';
+import { ANTHROPIC, CHAT, OPENAI, parseSse, post, requestExample, SPEECH, sseExample, start } from './helpers.ts';
 
 let mock: MockServer;
 beforeAll(async () => {
   mock = await start();
 });
 afterAll(() => mock.close());
-
-const CHAT = '/v1/text/chatcompletion_v2';
-const OPENAI = '/v1/chat/completions';
-const ANTHROPIC = '/anthropic/v1/messages';
-const SPEECH = '/v1/t2a_v2';
 
 async function stream(path: string, extra: Record<string, unknown> = {}, headers: Record<string, string> = {}) {
   const res = await post(mock, path, { ...requestExample('post', path), stream: true, ...extra }, headers);
