@@ -16,7 +16,7 @@ export interface Page<T> {
  * for await (const file of mm.files.list({ purpose: 'voice_clone', size: 100 })) console.log(file.filename);
  * ```
  */
-export class PagePromise<T> implements PromiseLike<Page<T>>, AsyncIterable<T> {
+export class PagePromise<T> implements Promise<Page<T>>, AsyncIterable<T> {
   constructor(private readonly first: Promise<Page<T>>) {
     // A list that is iterated, not awaited, must not report an unhandled rejection of its first page.
     first.catch(() => {});
@@ -28,6 +28,18 @@ export class PagePromise<T> implements PromiseLike<Page<T>>, AsyncIterable<T> {
     onrejected?: ((reason: unknown) => B | PromiseLike<B>) | null,
   ): Promise<A | B> {
     return this.first.then(onfulfilled, onrejected);
+  }
+
+  catch<B = never>(onrejected?: ((reason: unknown) => B | PromiseLike<B>) | null): Promise<Page<T> | B> {
+    return this.first.catch(onrejected);
+  }
+
+  finally(onfinally?: (() => void) | null): Promise<Page<T>> {
+    return this.first.finally(onfinally);
+  }
+
+  get [Symbol.toStringTag](): string {
+    return 'PagePromise';
   }
 
   async *[Symbol.asyncIterator](): AsyncIterator<T> {

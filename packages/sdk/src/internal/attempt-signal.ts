@@ -50,7 +50,15 @@ export class AttemptSignal {
     if (!this.controller.signal.aborted) return error;
     if (error instanceof APIUserAbortError || error instanceof APITimeoutError) return error;
     if (this.timedOut) return new APITimeoutError({ cause: error, ...request });
-    if (this.user?.aborted) return new APIUserAbortError({ cause: this.user.reason, ...request });
+    if (this.user?.aborted) {
+      // A caller's `AbortSignal.timeout()` is a timeout, as `errorForAbort` reports it during a backoff sleep or
+      // mid-stream; without this the same signal gave APIUserAbortError only while waiting for the headers.
+      const reason: unknown = this.user.reason;
+      if (typeof reason === 'object' && reason !== null && (reason as { name?: unknown }).name === 'TimeoutError') {
+        return new APITimeoutError({ cause: reason, ...request });
+      }
+      return new APIUserAbortError({ cause: reason, ...request });
+    }
     return error;
   }
 }

@@ -1,5 +1,5 @@
 /**
- * Sends every request of the SDK through the generated client, and adds what the generated client does not do:
+ * Sends every request of the SDK through the generated functions, and adds what the generated client does not do:
  * timeouts, cancellation, the retry policy, lossless JSON, MiniMax's HTTP-200 errors, and response validation.
  * Resources call {@link Transport.json}, {@link Transport.sse} or {@link Transport.binary}; none builds a URL itself.
  */
@@ -13,7 +13,7 @@ import { MiniMaxError } from '../core/minimax-error.ts';
 import { AttemptSignal } from './attempt-signal.ts';
 import { describeFailure } from './describe-failure.ts';
 import { parseJSON, stringifyJSON } from './lossless-json.ts';
-import type { Operation } from './operation.ts';
+import type { GeneratedResult, Operation } from './operation.ts';
 import { retryDelayMs, shouldRetry } from './retry-policy.ts';
 import { sleep } from './sleep.ts';
 import { checker, validateResponse } from './validation.ts';
@@ -60,6 +60,10 @@ const CONTENT_TYPE_JSON = /\bjson\b/i;
 export class Transport {
   readonly #client: Client;
   readonly #config: TransportConfig;
+  /** What the generated functions are called with as their `client`: sends with one `fetch(url, init)`. */
+  readonly #sender: Client;
+  /** The generated client's default body serialiser, for a body without one of its own. */
+  readonly #defaultSerializer: ((body: unknown) => unknown) | undefined;
 
   constructor(config: TransportConfig) {
     this.#config = config;
@@ -72,6 +76,13 @@ export class Transport {
         auth: (auth) => (auth.scheme === 'bearer' ? config.apiKey : undefined),
       }),
     );
+    const clientConfig = this.#client.getConfig();
+    this.#defaultSerializer = clientConfig.bodySerializer ?? undefined;
+    const clientHeaders = headerRecord(undefined, clientConfig.headers as HeadersInit | undefined);
+    this.#sender = {
+      get: (options: GeneratedRequest) => this.#dispatch('GET', options, clientHeaders),
+      post: (options: GeneratedRequest) => this.#dispatch('POST', options, clientHeaders),
+    } as unknown as Client;
   }
 
   get baseURL(): string {
@@ -197,7 +208,7 @@ export class Transport {
     request: { method: string; url: string },
   ): Promise<Response> {
     const result = await op.call({
-      client: this.#client,
+      client: this.#sender,
       ...(op.body === 'json' ? { bodySerializer: jsonSerializer(op.idKeys) } : {}),
       ...input,
       headers: input.headers || options?.headers ? { ...input.headers, ...options?.headers } : undefined,
@@ -213,6 +224,84 @@ export class Transport {
     }
     return response;
   }
+
+  /**
+   * Sends the request a generated function assembled (URL, query, security, headers, body serialiser) with a single
+   * `fetch(url, init)`. The generated client's own `request()` builds a `Request` first and hands that to fetch, which
+   * clones it — the body piped through a new TransformStream — and that clone was ~30% of the CPU of a small call.
+   * The request on the wire is the same: URL and query from the generated `buildUrl`, the client's headers, then the
+   * operation's, a `null` header removed, `Authorization: Bearer` set for a bearer-secured operation, `Content-Type`
+   * dropped when there is no body, the body from the operation's serialiser. A non-2xx answer's body is read into
+   * `error` as the generated client does (JSON if it parses, else text).
+   */
+  async #dispatch(
+    method: string,
+    options: GeneratedRequest,
+    clientHeaders: Record<string, string>,
+  ): Promise<GeneratedResult> {
+    const url =
+      options.query || options.path ? this.#client.buildUrl(options as never) : `${this.#config.baseURL}${options.url}`;
+    const headers = headerRecord(clientHeaders, options.headers);
+    if (options.security?.some((scheme) => scheme.scheme === 'bearer'))
+      headers.authorization = `Bearer ${this.#config.apiKey}`;
+    let body: unknown;
+    if (options.body === undefined) delete headers['content-type'];
+    else {
+      const serializer = options.bodySerializer === undefined ? this.#defaultSerializer : options.bodySerializer;
+      body = serializer ? serializer(options.body) : options.body;
+      if (body === '') {
+        delete headers['content-type'];
+        body = undefined;
+      }
+    }
+    const init: RequestInit & { duplex?: 'half' } = { method, headers, redirect: 'follow' };
+    if (body !== undefined && body !== null) init.body = body as BodyInit;
+    if (options.signal) init.signal = options.signal;
+    if (options.duplex) init.duplex = options.duplex;
+    const response = await this.#config.fetch(url, init);
+    if (response.ok) return { response };
+    const text = await response.text();
+    let error: unknown = text;
+    try {
+      error = JSON.parse(text);
+    } catch {
+      // not JSON: the text itself
+    }
+    return { response, error: error || {} };
+  }
+}
+
+/** The options a generated function passes to `client.get/post` (its defaults merged with the transport's input). */
+interface GeneratedRequest {
+  url: string;
+  security?: ReadonlyArray<{ scheme?: string }>;
+  headers?: HeadersInit | Record<string, string | null | undefined> | undefined;
+  body?: unknown;
+  bodySerializer?: ((body: unknown) => unknown) | null;
+  query?: Record<string, unknown>;
+  path?: Record<string, unknown>;
+  signal?: AbortSignal;
+  duplex?: 'half';
+}
+
+type HeaderSource = HeadersInit | Record<string, string | readonly string[] | null | undefined | object> | undefined;
+
+/**
+ * Headers as a plain record with lower-case names (what fetch receives), merged like the generated `mergeHeaders`:
+ * later sources win, `null` removes, `undefined` is skipped, an array appends, an object is sent as JSON.
+ */
+function headerRecord(base: Record<string, string> | undefined, source: HeaderSource): Record<string, string> {
+  const out: Record<string, string> = base ? { ...base } : {};
+  if (!source) return out;
+  const entries: Iterable<[string, unknown]> = source instanceof Headers ? source : Object.entries(source);
+  for (const [name, value] of entries) {
+    const key = name.toLowerCase();
+    if (value === null) delete out[key];
+    else if (Array.isArray(value)) {
+      for (const item of value) out[key] = out[key] === undefined ? String(item) : `${out[key]}, ${item}`;
+    } else if (value !== undefined) out[key] = typeof value === 'object' ? JSON.stringify(value) : String(value);
+  }
+  return out;
 }
 
 /** Anything fetch or a body read threw (TypeError "fetch failed", "terminated", …) becomes a typed connection error. */

@@ -99,6 +99,10 @@ export class AnthropicMessageStream extends EventStream<AnthropicStreamEvent, An
     }
   }
 
+  protected override textSoFar(): string {
+    return this.#text;
+  }
+
   #blocks(): AnthropicContentBlock[] {
     if (!this.#message) throw new MiniMaxError('the Anthropic-compatible stream sent content before message_start');
     return this.#message.content;

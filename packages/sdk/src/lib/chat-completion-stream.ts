@@ -66,6 +66,10 @@ export class ChatCompletionStream extends EventStream<ChatCompletionChunk, ChatS
     return this.#text;
   }
 
+  protected override textSoFar(): string {
+    return this.#text;
+  }
+
   /** Consumes the stream and returns the whole answer. */
   async finalText(): Promise<string> {
     const message = await this.finalMessage();

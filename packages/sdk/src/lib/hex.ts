@@ -26,21 +26,44 @@ for (let i = 0; i < 6; i++) {
  */
 export function hexToBytes(hex: string): Uint8Array {
   if (hex.length % 2 !== 0) throw new MiniMaxError(`hex audio has an odd length (${hex.length})`);
+  const bytes = decodeHex(hex);
+  if (!bytes) throw new MiniMaxError(`hex audio has a non-hex character near ${invalidAt(hex)}`);
+  return bytes;
+}
+
+/**
+ * Decodes a hex string of even length, or returns `undefined` if some character is not hex — for callers that have
+ * another way to handle such input (see `AudioStream`).
+ *
+ * @example
+ * ```ts
+ * decodeHex('4944'); // Uint8Array [0x49, 0x44]
+ * decodeHex('49x4'); // undefined
+ * ```
+ */
+export function decodeHex(hex: string): Uint8Array | undefined {
+  if (hex.length % 2 !== 0) return undefined;
   if (NodeBuffer) {
     const bytes = NodeBuffer.from(hex, 'hex');
     // Buffer stops at the first invalid pair; a short result is the only sign of one.
-    if (bytes.length * 2 !== hex.length)
-      throw new MiniMaxError(`hex audio has a non-hex character near ${bytes.length * 2}`);
-    return bytes;
+    return bytes.length * 2 === hex.length ? bytes : undefined;
   }
   const out = new Uint8Array(hex.length / 2);
   for (let i = 0, j = 0; i < hex.length; i += 2, j++) {
     const hi = NIBBLE[hex.charCodeAt(i)] ?? -1;
     const lo = NIBBLE[hex.charCodeAt(i + 1)] ?? -1;
-    if (hi < 0 || lo < 0) throw new MiniMaxError(`hex audio has a non-hex character near ${i}`);
+    if (hi < 0 || lo < 0) return undefined;
     out[j] = (hi << 4) | lo;
   }
   return out;
+}
+
+/** Where the first invalid pair starts (for the error message; as `Buffer.from` reports it: its decoded length × 2). */
+function invalidAt(hex: string): number {
+  for (let i = 0; i < hex.length; i += 2) {
+    if ((NIBBLE[hex.charCodeAt(i)] ?? -1) < 0 || (NIBBLE[hex.charCodeAt(i + 1)] ?? -1) < 0) return i;
+  }
+  return hex.length;
 }
 
 /** Concatenates byte chunks into one array. */

@@ -56,6 +56,10 @@ export class OpenAIChatCompletionStream extends EventStream<OpenAiChatCompletion
     return frame;
   }
 
+  protected override textSoFar(): string {
+    return this.#text;
+  }
+
   /** Consumes the stream and returns the whole answer. */
   async finalText(): Promise<string> {
     const message = await this.finalMessage();

@@ -25,7 +25,14 @@ export function recordingFetch(): Recorder {
 export function useMock(mockOptions: Parameters<typeof startMock>[0] = {}) {
   let server: MockServer | undefined;
   beforeAll(async () => {
-    server = await startMock({ port: 0, streamDelayMs: 1, taskPolls: 2, ...mockOptions });
+    // MINIMAX_MOCK_SPEC: another effective spec to serve (spec-diff runs these tests against a candidate).
+    server = await startMock({
+      port: 0,
+      streamDelayMs: 1,
+      taskPolls: 2,
+      spec: process.env.MINIMAX_MOCK_SPEC,
+      ...mockOptions,
+    });
   });
   afterAll(async () => {
     await server?.close();

@@ -1,0 +1,65 @@
+/**
+ * Every example against one mock, run as `node --conditions=source --import tsx examples/<name>.ts` with
+ * MINIMAX_BASE_URL + MINIMAX_API_KEY, the way a user points them at any server; and `npm run example`, which
+ * starts its own mock.
+ */
+import { readdirSync } from 'node:fs';
+import { type MockServer, startMock } from '@minimax-ts/mock';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { cleanEnv, run, tsNode } from './run.ts';
+
+const expected: Record<string, RegExp> = {
+  chat: /^answer: \S.*\ntokens: \d+$/m,
+  'chat-stream': /red, yellow and blue\.\nfinish reason: stop, tokens: \d+/,
+  'openai-compatible': /answer: \S+[\s\S]*streamed: \S+[\s\S]*tokens: \d+/,
+  'anthropic-compatible': /answer: \S+[\s\S]*stop reason: end_turn/,
+  speech: /saved out\/speech\.mp3: [1-9]\d* bytes, \d+ ms, trace id [0-9a-f]{32}/,
+  'speech-stream': /saved out\/speech-stream\.mp3: [1-9]\d* bytes in \d+ chunks/,
+  'speech-async':
+    /task \d{18} created[\s\S]*Success[\s\S]*saved out\/speech-async\.tar: [1-9]\d* bytes \(file_id \d{18}\)/,
+  video: /Success after [\d.]+ s \(poll \d+\)\nvideo \d+×\d+, file_id \d{18}\ndownload: http:\/\/127\.0\.0\.1:\d+\//,
+  image: /generated \d+, failed 0\nhttps:\/\//,
+  music: /saved out\/music\.mp3: [1-9]\d* bytes, \d+ ms/,
+  'voice-clone': /uploaded synthetic-sample\.mp3: file_id \d{18}\ncloned as TsExample\d+[\s\S]*deleted voice/,
+  files: /uploaded input\.txt: file_id (\d{18})[\s\S]*downloaded: "Text for async speech synthesis\."\ndeleted \1/,
+};
+
+const names = readdirSync(new URL('../', import.meta.url))
+  .filter((f) => f.endsWith('.ts'))
+  .map((f) => f.slice(0, -3));
+
+describe('examples', () => {
+  let mock: MockServer;
+  beforeAll(async () => {
+    mock = await startMock({ port: 0, streamDelayMs: 1, taskPolls: 2 });
+  });
+  afterAll(() => mock?.close());
+
+  it('has an expectation for every example file', () => {
+    expect(names.sort()).toEqual(Object.keys(expected).sort());
+  });
+
+  it.concurrent.each(Object.entries(expected))('%s runs against the mock', async (name, output) => {
+    const env = cleanEnv({ MINIMAX_BASE_URL: mock.url, MINIMAX_API_KEY: 'mock-key', EXAMPLE_POLL_INTERVAL_MS: '20' });
+    const result = await run(...tsNode(`examples/${name}.ts`), env);
+    expect(result.code, result.stdout + result.stderr).toBe(0);
+    expect(result.stderr).toBe('');
+    expect(result.stdout).toMatch(output);
+  });
+
+  it('npm run example -- files starts its own mock', async () => {
+    const result = await run('npm', ['run', '-s', 'example', '--', 'files'], cleanEnv());
+    expect(result.code, result.stdout + result.stderr).toBe(0);
+    expect(result.stdout).toMatch(/^\[example\] mock server at http:\/\/127\.0\.0\.1:\d+$/m);
+    expect(result.stdout).toMatch(/deleted \d{18}/);
+  });
+
+  it('npm run example lists the examples; an unknown name fails', async () => {
+    const list = await run('npm', ['run', '-s', 'example'], cleanEnv());
+    expect(list.code).toBe(0);
+    for (const name of [...names, 'browser']) expect(list.stdout).toContain(`  ${name}\n`);
+    const unknown = await run('npm', ['run', '-s', 'example', '--', 'nope'], cleanEnv());
+    expect(unknown.code).toBe(2);
+    expect(unknown.stderr).toContain('No example "nope"');
+  });
+});
