@@ -6,7 +6,7 @@
 import { execFile } from 'node:child_process';
 import { mkdtemp, readdir, readFile, rm, symlink, unlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { isAbsolute, join, relative } from 'node:path';
+import { isAbsolute, join, relative, resolve } from 'node:path';
 import { serializeSpec } from '../build.ts';
 import { generateClient } from '../generate-client.ts';
 import type { OpenAPIDocument } from '../overlay.ts';
@@ -116,7 +116,7 @@ async function typecheckSdk(
     );
     const tsc = join(options.toolRoot, 'node_modules', 'typescript', 'bin', 'tsc');
     const result = await exec(process.execPath, [tsc, '-p', config, '--pretty', 'false'], { cwd: work });
-    return { ...result, errors: parseTscOutput(result.stdout, options.layout.root, options.sdk) };
+    return { ...result, errors: parseTscOutput(result.stdout, options.layout.root, options.sdk, work) };
   };
   const candidate = await run(generatedDir, 'tsconfig.candidate.json');
   if (candidate.code !== 0 && candidate.errors.length === 0) {
@@ -149,7 +149,13 @@ async function typecheckSdk(
 }
 
 /** `src/x.ts(12,5): error TS2339: Property 'a' does not exist…` lines, with the SDK method each is in. */
-export function parseTscOutput(output: string, root: string, sdk: SdkMap | undefined): TypecheckError[] {
+export function parseTscOutput(
+  output: string,
+  root: string,
+  sdk: SdkMap | undefined,
+  /** tsc prints paths relative to the folder it ran in (a temp folder, not the repository). */
+  cwd: string = root,
+): TypecheckError[] {
   const errors: TypecheckError[] = [];
   for (const line of output.split('\n')) {
     const m = /^(.+?)\((\d+),(\d+)\): error (TS\d+): (.*)$/.exec(line.trim());
@@ -159,7 +165,7 @@ export function parseTscOutput(output: string, root: string, sdk: SdkMap | undef
       continue;
     }
     const [, file = '', lineNo = '0', col = '0', code = '', message = ''] = m;
-    const absolute = isAbsolute(file) ? file : join(root, file);
+    const absolute = isAbsolute(file) ? file : resolve(cwd, file);
     const rel = relative(root, absolute).split('\\').join('/');
     const inSdk = rel.startsWith('packages/sdk/src/') ? rel.slice('packages/sdk/src/'.length) : undefined;
     errors.push({
