@@ -39,7 +39,13 @@ describe('@minimax-ts/generated', () => {
     expect(zod.zDeleteFileReq.safeParse({ file_id: 42, purpose: 'voice_clone' }).success).toBe(false);
   });
 
-  it('defaults the client to the international host', () => {
-    expect(generated.client.getConfig().baseUrl).toBe('https://api.minimax.io');
+  it('sends through the client it is given, never a hidden global one', async () => {
+    const calls: Array<{ url: string; security: unknown }> = [];
+    const client = generated.createClient(generated.createConfig({ baseUrl: 'https://api.minimax.io' }));
+    const spy = { ...client, post: async (options: { url: string; security: unknown }) => calls.push(options) };
+    await generated.chatCompletionV2({ client: spy as never, body: { model: 'MiniMax-M2', messages: [] } });
+    expect(calls[0]?.url).toBe('/v1/text/chatcompletion_v2');
+    expect(calls[0]?.security).toEqual([{ scheme: 'bearer', type: 'http' }]);
+    expect('client' in generated).toBe(false);
   });
 });

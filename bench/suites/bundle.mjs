@@ -19,6 +19,14 @@ const entries = [
     name: '@minimax-ts/sdk',
     variant: 'chat-only',
     external: [ZOD],
+    code: `import { MiniMaxChat } from '@minimax-ts/sdk/chat';
+const mm = new MiniMaxChat({ apiKey: 'k', dangerouslyAllowBrowser: true });
+export const run = () => mm.chat.create(${chat});`,
+  },
+  {
+    name: '@minimax-ts/sdk',
+    variant: 'chat via the full client',
+    external: [ZOD],
     code: `import { MiniMax } from '@minimax-ts/sdk';
 const mm = new MiniMax({ apiKey: 'k', dangerouslyAllowBrowser: true });
 export const run = () => mm.chat.create(${chat});`,

@@ -1,9 +1,5 @@
-import { type ClientOptions, DEFAULTS, REGION_BASE_URLS, type Region } from './core/client-options.ts';
-import { MiniMaxError } from './core/minimax-error.ts';
-import type { ResourceContext } from './core/resource.ts';
-import { isBrowserLike, readEnv } from './internal/env.ts';
-import { levelLogger, parseLogLevel } from './internal/logger.ts';
-import { Transport } from './internal/transport.ts';
+import type { ClientOptions, Region } from './core/client-options.ts';
+import { setupClient } from './internal/client-setup.ts';
 import { AnthropicCompatible } from './resources/anthropic.ts';
 import { Chat } from './resources/chat.ts';
 import { Files } from './resources/files.ts';
@@ -43,41 +39,10 @@ export class MiniMax {
   readonly #options: ClientOptions;
 
   constructor(options: ClientOptions = {}) {
-    const apiKey = options.apiKey ?? readEnv('MINIMAX_API_KEY');
-    if (!apiKey) {
-      throw new MiniMaxError(
-        'No API key: pass `apiKey` to new MiniMax({ apiKey }) or set the MINIMAX_API_KEY environment variable.',
-      );
-    }
-    if (isBrowserLike() && !options.dangerouslyAllowBrowser) {
-      throw new MiniMaxError(
-        'This looks like a browser, where a secret API key is visible to everyone who opens the page. ' +
-          'Call MiniMax from your server, or pass `dangerouslyAllowBrowser: true` if the key is meant to be public.',
-      );
-    }
-    const region = resolveRegion(options.region ?? readEnv('MINIMAX_REGION'));
-    const customURL = options.baseURL ?? readEnv('MINIMAX_BASE_URL');
-    this.baseURL = (customURL ?? REGION_BASE_URLS[region]).replace(/\/+$/, '');
-    this.region = customURL ? 'custom' : region;
-    this.#options = { ...options, apiKey };
-
-    const logger = levelLogger(
-      options.logger ?? console,
-      options.logLevel ?? parseLogLevel(readEnv('MINIMAX_LOG')) ?? DEFAULTS.logLevel,
-    );
-    const transport = new Transport({
-      baseURL: this.baseURL,
-      apiKey,
-      fetch: options.fetch ?? ((...args) => globalThis.fetch(...args)),
-      defaultHeaders: { ...options.defaultHeaders },
-      timeout: options.timeout ?? DEFAULTS.timeout,
-      idleTimeout: options.idleTimeout ?? DEFAULTS.idleTimeout,
-      maxRetries: options.maxRetries ?? DEFAULTS.maxRetries,
-      validate: options.validate ?? DEFAULTS.validate,
-      logger,
-    });
-    const ctx: ResourceContext = { transport, pollInterval: options.pollInterval ?? DEFAULTS.pollInterval };
-
+    const { ctx, baseURL, region, resolved } = setupClient(options);
+    this.baseURL = baseURL;
+    this.region = region;
+    this.#options = resolved;
     this.chat = new Chat(ctx);
     this.openai = new OpenAICompatible(ctx);
     this.anthropic = new AnthropicCompatible(ctx);
@@ -109,14 +74,4 @@ export class MiniMax {
   toJSON(): Record<string, unknown> {
     return { baseURL: this.baseURL, region: this.region };
   }
-}
-
-function resolveRegion(value: string | undefined): Region {
-  if (value === undefined) return 'global';
-  const normalized = value.toLowerCase();
-  if (normalized === 'global' || normalized === 'intl' || normalized === 'international') return 'global';
-  if (normalized === 'cn' || normalized === 'china') return 'cn';
-  throw new MiniMaxError(
-    `Unknown region ${JSON.stringify(value)}: use 'global' (api.minimax.io) or 'cn' (api.minimaxi.com).`,
-  );
 }

@@ -4,7 +4,7 @@
  * Resources call {@link Transport.json}, {@link Transport.sse} or {@link Transport.binary}; none builds a URL itself.
  */
 
-import { type Client, createClient, createConfig } from '@minimax-ts/generated';
+import { buildUrl, type Client, type Config, createConfig } from '@minimax-ts/generated';
 import { APIError } from '../core/api-error.ts';
 import { isFailureResponse } from '../core/api-error-details.ts';
 import type { Logger, RequestOptions, ValidationMode } from '../core/client-options.ts';
@@ -58,7 +58,8 @@ type Reader<R> = (open: OpenResponse) => Promise<R>;
 const CONTENT_TYPE_JSON = /\bjson\b/i;
 
 export class Transport {
-  readonly #client: Client;
+  /** The generated client's configuration (base URL, default headers, serialisers), without a client instance. */
+  readonly #clientConfig: Config;
   readonly #config: TransportConfig;
   /** What the generated functions are called with as their `client`: sends with one `fetch(url, init)`. */
   readonly #sender: Client;
@@ -67,16 +68,8 @@ export class Transport {
 
   constructor(config: TransportConfig) {
     this.#config = config;
-    this.#client = createClient(
-      createConfig({
-        baseUrl: config.baseURL,
-        fetch: config.fetch,
-        headers: config.defaultHeaders,
-        // Bearer only: the China host rejected `x-api-key` on the Anthropic-compatible endpoint but accepted Bearer.
-        auth: (auth) => (auth.scheme === 'bearer' ? config.apiKey : undefined),
-      }),
-    );
-    const clientConfig = this.#client.getConfig();
+    this.#clientConfig = createConfig({ baseUrl: config.baseURL, headers: config.defaultHeaders });
+    const clientConfig = this.#clientConfig;
     this.#defaultSerializer = clientConfig.bodySerializer ?? undefined;
     const clientHeaders = headerRecord(undefined, clientConfig.headers as HeadersInit | undefined);
     this.#sender = {
@@ -240,7 +233,9 @@ export class Transport {
     clientHeaders: Record<string, string>,
   ): Promise<GeneratedResult> {
     const url =
-      options.query || options.path ? this.#client.buildUrl(options as never) : `${this.#config.baseURL}${options.url}`;
+      options.query || options.path
+        ? buildUrl({ ...this.#clientConfig, ...options } as never)
+        : `${this.#config.baseURL}${options.url}`;
     const headers = headerRecord(clientHeaders, options.headers);
     if (options.security?.some((scheme) => scheme.scheme === 'bearer'))
       headers.authorization = `Bearer ${this.#config.apiKey}`;
