@@ -94,3 +94,14 @@ export function streamError(ctx: StreamContext, frame: unknown, partialText: str
     ...ctx.request,
   });
 }
+
+/**
+ * A stream whose body ended cleanly but before its last frame (a proxy or load balancer closing the connection
+ * between two events): a typed connection error, so a cut answer is never mistaken for a complete one.
+ */
+export function truncatedStream(ctx: StreamContext, missing: string): APIConnectionError {
+  return new APIConnectionError({
+    message: `The event stream ended before ${missing}; the connection was probably cut.`,
+    ...ctx.request,
+  });
+}

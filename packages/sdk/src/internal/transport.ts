@@ -56,6 +56,7 @@ export interface OpenResponse {
 type Reader<R> = (open: OpenResponse) => Promise<R>;
 
 const CONTENT_TYPE_JSON = /\bjson\b/i;
+const CONTENT_TYPE_SSE = /^\s*text\/event-stream\b/i;
 
 export class Transport {
   /** The generated client's configuration (base URL, default headers, serialisers), without a client instance. */
@@ -119,6 +120,21 @@ export class Transport {
             body,
             headers: open.response.headers,
             message: `expected an event stream, got JSON: ${describeBody(body)}`,
+            ...open.request,
+          });
+        } finally {
+          open.attempt.dispose();
+        }
+      }
+      if (type !== '' && !CONTENT_TYPE_SSE.test(type)) {
+        // An HTML error page (a proxy) or anything else answered with 200: no event would ever come out of it.
+        try {
+          const text = await open.response.text();
+          throw APIError.generate({
+            status: open.response.status,
+            body: text.slice(0, 2_000),
+            headers: open.response.headers,
+            message: `expected an event stream, got ${type}: ${JSON.stringify(text.slice(0, 120))}`,
             ...open.request,
           });
         } finally {
@@ -325,10 +341,14 @@ async function readJSON(open: OpenResponse): Promise<unknown> {
   const text = await response.text();
   let body: unknown;
   try {
-    body = text === '' ? {} : parseJSON(text);
+    if (text === '') throw new Error('empty body');
+    body = parseJSON(text);
   } catch (cause) {
     throw new APIConnectionError({
-      message: `the response body is not valid JSON (${text.length} bytes: ${JSON.stringify(text.slice(0, 80))}…)`,
+      message:
+        text === ''
+          ? 'the response body is empty (a MiniMax answer always carries at least base_resp)'
+          : `the response body is not valid JSON (${text.length} bytes: ${JSON.stringify(text.slice(0, 80))}…)`,
       cause,
       ...request,
     });

@@ -8,7 +8,7 @@ import type { AnthropicContentBlock, AnthropicMessage, AnthropicStreamEvent } fr
 import { EventStream } from '../core/event-stream.ts';
 import { MiniMaxError } from '../core/minimax-error.ts';
 import type { SSEEvent } from '../internal/sse-parser.ts';
-import { parseEventData, type StreamContext, streamError } from '../internal/stream-context.ts';
+import { parseEventData, type StreamContext, streamError, truncatedStream } from '../internal/stream-context.ts';
 
 interface AnthropicStreamEvents {
   text: (delta: string, snapshot: string) => void;
@@ -27,6 +27,7 @@ type Block = AnthropicContentBlock & { text?: string; thinking?: string; signatu
  * ```
  */
 export class AnthropicMessageStream extends EventStream<AnthropicStreamEvent, AnthropicStreamEvents> {
+  #stopped = false;
   #message: AnthropicMessage | undefined;
   #text = '';
   #json = new Map<number, string>();
@@ -72,6 +73,7 @@ export class AnthropicMessageStream extends EventStream<AnthropicStreamEvent, An
         }
         break;
       case 'message_stop':
+        this.#stopped = true;
         if (this.#message) this.emit('message', this.#message);
         break;
     }
@@ -97,6 +99,10 @@ export class AnthropicMessageStream extends EventStream<AnthropicStreamEvent, An
         this.#json.set(index, (this.#json.get(index) ?? '') + delta.partial_json);
         break;
     }
+  }
+
+  protected override onSourceEnd(): void {
+    if (!this.#stopped) throw truncatedStream(this.ctx, 'message_stop');
   }
 
   protected override textSoFar(): string {

@@ -7,7 +7,7 @@
 import type { MusicStreamEvent, T2aStreamEvent } from '@minimax-ts/generated';
 import { EventStream } from '../core/event-stream.ts';
 import type { SSEEvent } from '../internal/sse-parser.ts';
-import { parseEventData, raiseFrameError, type StreamContext } from '../internal/stream-context.ts';
+import { parseEventData, raiseFrameError, type StreamContext, truncatedStream } from '../internal/stream-context.ts';
 import { concatBytes, decodeHex, hexToBytes } from './hex.ts';
 
 /** One event of a speech or music stream. */
@@ -62,6 +62,11 @@ export class AudioStream extends EventStream<Uint8Array, AudioStreamEvents> {
 
   constructor(private readonly ctx: StreamContext) {
     super(ctx.events, ctx.cancel);
+  }
+
+  protected override onSourceEnd(): void {
+    // The status-2 event is the only proof the clip is whole; without it the audio may stop mid-word.
+    if (!this.#final) throw truncatedStream(this.ctx, 'the final (status 2) event');
   }
 
   protected decode(event: SSEEvent): Uint8Array | undefined {

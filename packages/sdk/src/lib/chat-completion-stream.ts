@@ -7,7 +7,7 @@
 import type { ChatCompletionChunk, ChatCompletionResp } from '@minimax-ts/generated';
 import { EventStream } from '../core/event-stream.ts';
 import type { SSEEvent } from '../internal/sse-parser.ts';
-import { parseEventData, raiseFrameError, type StreamContext } from '../internal/stream-context.ts';
+import { parseEventData, raiseFrameError, type StreamContext, truncatedStream } from '../internal/stream-context.ts';
 
 interface ChatStreamEvents {
   /** A piece of the answer, and the answer so far. */
@@ -64,6 +64,10 @@ export class ChatCompletionStream extends EventStream<ChatCompletionChunk, ChatS
   /** The answer's text so far (while streaming) — from the increments, never from the aggregated frame. */
   get currentText(): string {
     return this.#text;
+  }
+
+  protected override onSourceEnd(): void {
+    if (!this.#aggregated && !this.#finishReason) throw truncatedStream(this.ctx, 'a finish_reason or the final frame');
   }
 
   protected override textSoFar(): string {

@@ -7,7 +7,7 @@
 import type { OpenAiChatCompletion, OpenAiChatCompletionChunk } from '@minimax-ts/generated';
 import { EventStream } from '../core/event-stream.ts';
 import type { SSEEvent } from '../internal/sse-parser.ts';
-import { parseEventData, type StreamContext, streamError } from '../internal/stream-context.ts';
+import { parseEventData, type StreamContext, streamError, truncatedStream } from '../internal/stream-context.ts';
 
 interface OpenAIChatStreamEvents {
   text: (delta: string, snapshot: string) => void;
@@ -54,6 +54,10 @@ export class OpenAIChatCompletionStream extends EventStream<OpenAiChatCompletion
       if (choice.finish_reason) this.#finishReason = choice.finish_reason;
     }
     return frame;
+  }
+
+  protected override onSourceEnd(): void {
+    if (!this.#aggregated && !this.#finishReason) throw truncatedStream(this.ctx, 'a finish_reason or the final frame');
   }
 
   protected override textSoFar(): string {

@@ -182,3 +182,31 @@ describe('browsers', () => {
     }
   });
 });
+
+describe('answers that look successful but are not', () => {
+  const respond = (body: string, type: string) => async () => new Response(body, { headers: { 'content-type': type } });
+  const chatParams = { model: 'MiniMax-M2', messages: [{ role: 'user' as const, content: 'Hi' }] };
+
+  it('raises a stream whose body ends cleanly before its last frame, keeping the text so far', async () => {
+    const sse = 'data: {"object":"chat.completion.chunk","choices":[{"index":0,"delta":{"content":"Hel"}}]}\n\n';
+    const client = new MiniMax({ apiKey: 'k', fetch: respond(sse, 'text/event-stream') });
+    const stream = await client.chat.create({ ...chatParams, stream: true });
+    const error = (await stream.finalText().catch((e: unknown) => e)) as APIError;
+    expect(error.name).toBe('APIConnectionError');
+    expect(error.partialText).toBe('Hel');
+  });
+
+  it('raises an HTML page answered with 200 where an event stream was expected', async () => {
+    const client = new MiniMax({ apiKey: 'k', fetch: respond('<html>Bad gateway</html>', 'text/html'), maxRetries: 0 });
+    const error = await client.chat.create({ ...chatParams, stream: true }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(APIError);
+    expect((error as Error).message).toMatch(/expected an event stream, got text\/html/);
+  });
+
+  it('raises an empty 200 body instead of returning {}', async () => {
+    const client = new MiniMax({ apiKey: 'k', fetch: respond('', 'application/json'), maxRetries: 0 });
+    const error = await client.voices.list({ voice_type: 'all' }).catch((e: unknown) => e);
+    expect((error as Error).message).toMatch(/empty/);
+    expect((error as Error).name).toBe('APIConnectionError');
+  });
+});

@@ -9,7 +9,7 @@ import { getEventListeners } from 'node:events';
 import { describe, expect, it } from 'vitest';
 import { type APIError, APITimeoutError, APIUserAbortError, type Logger, type MiniMaxError } from '../../src/index.ts';
 import { answer, baseResp, hang, htmlPage, OK, onArrival, sequence, sse, stallAfterHeaders } from './fault-server.ts';
-import { chat, chatEvents, image, PATHS, video } from './fixtures.ts';
+import { chat, chatEvents, completeChatEvents, image, PATHS, video } from './fixtures.ts';
 import { BOUND_MS, delay, timedFailure, useHarness } from './harness.ts';
 
 const h = useHarness();
@@ -269,7 +269,7 @@ describe('a signal that outlives the call', () => {
     const server = await h.server({
       [PATHS.voicesList]: answer({ ...OK, system_voice: [] }),
       [PATHS.image]: answer(baseResp(2013, 'invalid params')),
-      [PATHS.chat]: sse({ events: chatEvents('a', 'b') }),
+      [PATHS.chat]: sse({ events: completeChatEvents('a', 'b') }),
       [PATHS.openai]: sse({ events: [...chatEvents('a'), 'data: {"error":{"type":"api_error","message":"x"}}\n\n'] }),
     });
     const controller = new AbortController();

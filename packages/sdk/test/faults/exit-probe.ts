@@ -18,7 +18,7 @@ import {
   sse,
   startFaultServer,
 } from './fault-server.ts';
-import { anthropicParams, chat, chatEvents, image, PATHS } from './fixtures.ts';
+import { anthropicParams, chat, chatEvents, completeChatEvents, image, PATHS } from './fixtures.ts';
 
 const server = await startFaultServer({
   [PATHS.image]: htmlPage(500),
@@ -27,7 +27,7 @@ const server = await startFaultServer({
   [PATHS.voicesList]: hang,
   [PATHS.videoQuery]: answer({ ...OK, task_id: 't', status: 'Processing' }),
   [PATHS.speech]: answer(baseResp(1002), { status: 429, headers: { 'Retry-After': '30' } }),
-  [PATHS.chat]: sse({ events: chatEvents('a', 'b', 'c'), delayMs: 20 }),
+  [PATHS.chat]: sse({ events: completeChatEvents('a', 'b', 'c'), delayMs: 20 }),
   [PATHS.openai]: sse({ events: [...chatEvents('a'), dataEvent({ error: { type: 'api_error', message: 'x' } })] }),
   [PATHS.anthropic]: sse({ events: [], tail: 'event: message_start\ndata: {"ty', end: 'reset' }),
 });

@@ -49,8 +49,20 @@ export const chatChunk = (content: string) => ({
   choices: [{ index: 0, delta: { content } }],
 });
 
-/** SSE events of a native chat stream made of these increments (no final aggregated frame). */
+/** SSE events of a native chat stream made of these increments (no final aggregated frame, no finish_reason). */
 export const chatEvents = (...pieces: string[]): string[] => pieces.map((p) => dataEvent(chatChunk(p)));
+
+/** The closing increment (`finish_reason: "stop"`): without it, or an aggregated frame, a stream counts as cut. */
+export const chatFinish = (): string =>
+  dataEvent({
+    id: 'c1',
+    object: 'chat.completion.chunk',
+    model: 'MiniMax-M2',
+    choices: [{ index: 0, delta: {}, finish_reason: 'stop' }],
+  });
+
+/** A complete native chat stream: the increments, then the closing one. */
+export const completeChatEvents = (...pieces: string[]): string[] => [...chatEvents(...pieces), chatFinish()];
 
 /** SSE events of an Anthropic-compatible stream up to (not including) the end, with these text deltas. */
 export const anthropicEvents = (...pieces: string[]): string[] => [

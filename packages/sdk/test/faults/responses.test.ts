@@ -14,7 +14,17 @@ import {
   RateLimitError,
 } from '../../src/index.ts';
 import { answer, baseResp, failTimes, htmlPage, OK, sequence, sse } from './fault-server.ts';
-import { anthropicParams, BIG_ID, chat, chatCompletion, chatEvents, fileJSON, image, PATHS } from './fixtures.ts';
+import {
+  anthropicParams,
+  BIG_ID,
+  chat,
+  chatCompletion,
+  chatEvents,
+  completeChatEvents,
+  fileJSON,
+  image,
+  PATHS,
+} from './fixtures.ts';
 import { BOUND_MS, timedFailure, useHarness } from './harness.ts';
 
 const h = useHarness();
@@ -76,7 +86,7 @@ describe.concurrent('500, then success', () => {
   });
 
   it('a billable stream create is not retried either', async () => {
-    const server = await h.server({ [PATHS.chat]: sequence(htmlPage(500), sse({ events: chatEvents('ok') })) });
+    const server = await h.server({ [PATHS.chat]: sequence(htmlPage(500), sse({ events: completeChatEvents('ok') })) });
     const { error } = await timedFailure(() => h.client(server.url).chat.create({ ...chat, stream: true }));
     expect(error).toBeInstanceOf(InternalServerError);
     expect(server.count(PATHS.chat)).toBe(1);
@@ -201,7 +211,7 @@ describe.concurrent('malformed and truncated JSON', () => {
 describe.concurrent('JSON where SSE was expected', () => {
   it('a rate-limited stream answered with JSON is raised as RateLimitError and retried, also when billable', async () => {
     const server = await h.server({
-      [PATHS.chat]: sequence(answer(baseResp(1002, 'rate limit')), sse({ events: chatEvents('Hel', 'lo') })),
+      [PATHS.chat]: sequence(answer(baseResp(1002, 'rate limit')), sse({ events: completeChatEvents('Hel', 'lo') })),
     });
     const stream = await h.client(server.url).chat.create({ ...chat, stream: true });
     expect(await stream.finalText()).toBe('Hello');
@@ -261,7 +271,7 @@ describe.concurrent('JSON where SSE was expected', () => {
             headers: { 'retry-after-ms': '10' },
           },
         ),
-        sse({ events: chatEvents('ok') }),
+        sse({ events: completeChatEvents('ok') }),
       ),
     });
     const stream = await h.client(server.url).openai.chat.completions.create({ ...chat, stream: true });

@@ -7,7 +7,16 @@
 import { describe, expect, it } from 'vitest';
 import { type APIError, APITimeoutError } from '../../src/index.ts';
 import { answer, dataEvent, hang, OK, sequence, sse, stallAfterHeaders } from './fault-server.ts';
-import { anthropicEvents, chat, chatChunk, chatEvents, image, PATHS } from './fixtures.ts';
+import {
+  anthropicEvents,
+  chat,
+  chatChunk,
+  chatEvents,
+  chatFinish,
+  completeChatEvents,
+  image,
+  PATHS,
+} from './fixtures.ts';
 import { BOUND_MS, timedFailure, useHarness } from './harness.ts';
 
 const h = useHarness();
@@ -68,7 +77,7 @@ describe.concurrent('stream stall (idle timeout)', () => {
 
   it('does not cut a slow stream that keeps sending, even past the total timeout', async () => {
     const pieces = ['a', 'b', 'c', 'd', 'e', 'f', 'g', 'h', 'i', 'j'];
-    const server = await h.server({ [PATHS.chat]: sse({ events: chatEvents(...pieces), delayMs: 100 }) });
+    const server = await h.server({ [PATHS.chat]: sse({ events: completeChatEvents(...pieces), delayMs: 100 }) });
     // 10 events 100 ms apart last longer than `timeout` (which covers the headers only) but are never idle for long.
     const client = h.client(server.url, { timeout: 500, idleTimeout: 2_000 });
     const stream = await client.chat.create({ ...chat, stream: true });
@@ -155,7 +164,7 @@ describe.concurrent('a JSON body that stops after the headers', () => {
 // Keeps the SSE helpers honest: the same events, played to the end, give the whole text.
 it('plays a complete stream to the end (fault server sanity check)', async () => {
   const server = await h.server({
-    [PATHS.chat]: sse({ events: [...chatEvents('x', 'y'), dataEvent(chatChunk('z'))] }),
+    [PATHS.chat]: sse({ events: [...chatEvents('x', 'y'), dataEvent(chatChunk('z')), chatFinish()] }),
   });
   const stream = await h.client(server.url).chat.create({ ...chat, stream: true });
   expect(await stream.finalText()).toBe('xyz');
