@@ -19,7 +19,6 @@ import {
   BIG_ID,
   chat,
   chatCompletion,
-  chatEvents,
   completeChatEvents,
   fileJSON,
   image,
