@@ -3,9 +3,9 @@ import { defineConfig } from 'vitest/config';
 // Vite's default conditions (vite is vitest's own dependency here, so they are spelled out).
 const defaultClientConditions = ['module', 'browser', 'development|production'];
 const defaultServerConditions = ['module', 'node', 'development|production'];
-// `source` resolves workspace packages to their TypeScript sources, so tests never need a prior build.
-const resolve = { conditions: ['source', ...defaultClientConditions] };
-const ssr = { resolve: { conditions: ['source', ...defaultServerConditions] } };
+// `@minimax-ts/source` resolves workspace packages to their TypeScript sources, so tests never need a prior build.
+const resolve = { conditions: ['@minimax-ts/source', ...defaultClientConditions] };
+const ssr = { resolve: { conditions: ['@minimax-ts/source', ...defaultServerConditions] } };
 const shared = { resolve, ssr };
 
 export default defineConfig({

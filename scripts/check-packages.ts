@@ -6,7 +6,7 @@
  * - attw --pack --profile node16: types resolve for `import` and `require` under node16 and bundler resolution.
  *   The profile ignores TypeScript's `node10` resolution, which predates `exports` and cannot see subpaths such as
  *   `@minimax-ts/sdk/node` (engines require Node ≥ 20.19, whose users resolve with node16/nodenext/bundler);
- * - the built entry points load with `import` and `require` (no `source` condition), the core entry imports no
+ * - the built entry points load with `import` and `require` (no `@minimax-ts/source` condition), the core entry imports no
  *   Node builtin, and `internal/*` is unreachable outside the workspace;
  * - the API reference builds (`typedoc --emit none`).
  */

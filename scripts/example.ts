@@ -58,7 +58,7 @@ if (name === 'browser') {
   if (mock) {
     Object.assign(env, { MINIMAX_BASE_URL: mock.url, MINIMAX_API_KEY: 'mock-key', EXAMPLE_POLL_INTERVAL_MS: '250' });
   }
-  const child = spawn(process.execPath, ['--conditions=source', '--import', 'tsx', file, ...rest], {
+  const child = spawn(process.execPath, ['--conditions=@minimax-ts/source', '--import', 'tsx', file, ...rest], {
     stdio: 'inherit',
     env,
   });

@@ -228,7 +228,7 @@ function bundleDetails(bundle) {
           .join(', '),
   ]);
   return [
-    "esbuild `bundle, minify, platform: 'browser', format: 'esm', target: 'es2022', conditions: ['source']`, then gzip -9. chat-only = construct the client and make one chat call; whole = `export *` of the package. \"no validation\" marks `@minimax-ts/generated/zod` external (loaded by a dynamic import only when `validate` is not 'off').",
+    "esbuild `bundle, minify, platform: 'browser', format: 'esm', target: 'es2022', conditions: ['@minimax-ts/source']`, then gzip -9. chat-only = construct the client and make one chat call; whole = `export *` of the package. \"no validation\" marks `@minimax-ts/generated/zod` external (loaded by a dynamic import only when `validate` is not 'off').",
     '',
     table(['library', 'entry', 'min + gzip', 'minified', 'largest inputs (minified bytes)'], rows),
   ].join('\n');

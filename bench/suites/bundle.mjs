@@ -1,7 +1,7 @@
 /**
  * Bundle size: esbuild, browser platform, minified, then gzip (level 9). Two entries per library — a chat-only
  * import (the client plus one chat call) and the whole package — built the same way for everyone. Workspace
- * packages resolve to their TypeScript sources (`conditions: ['source']`). "Without validation" marks
+ * packages resolve to their TypeScript sources (`conditions: ['@minimax-ts/source']`). "Without validation" marks
  * `@minimax-ts/generated/zod` external: it is only loaded by a dynamic import when `validate` is not 'off'.
  */
 
@@ -82,7 +82,7 @@ async function build(entry) {
       format: 'esm',
       platform: 'browser',
       target: 'es2022',
-      conditions: ['source'],
+      conditions: ['@minimax-ts/source'],
       external: entry.external ?? [],
       write: false,
       logLevel: 'silent',

@@ -1,5 +1,5 @@
 /**
- * Every example against one mock, run as `node --conditions=source --import tsx examples/<name>.ts` with
+ * Every example against one mock, run as `node --conditions=@minimax-ts/source --import tsx examples/<name>.ts` with
  * MINIMAX_BASE_URL + MINIMAX_API_KEY, the way a user points them at any server; and `npm run example`, which
  * starts its own mock.
  */

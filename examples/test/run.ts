@@ -39,8 +39,8 @@ export function run(command: string, args: string[], env: NodeJS.ProcessEnv, tim
   });
 }
 
-/** `node --conditions=source --import tsx <file> …`: TypeScript sources, no build. */
+/** `node --conditions=@minimax-ts/source --import tsx <file> …`: TypeScript sources, no build. */
 export const tsNode = (file: string, ...args: string[]): [string, string[]] => [
   process.execPath,
-  ['--conditions=source', '--import', 'tsx', file, ...args],
+  ['--conditions=@minimax-ts/source', '--import', 'tsx', file, ...args],
 ];

@@ -1,7 +1,7 @@
 import { defineConfig } from 'tsup';
 
 // ESM + CJS + types for the public entry points. `src/internal/*` is not built: it is reachable only under the
-// workspace-only `source` condition (the mock imports the lossless JSON codec that way), never from the published
+// workspace-only `@minimax-ts/source` condition (the mock imports the lossless JSON codec that way), never from the published
 // package.
 export default defineConfig({
   entry: { index: 'src/index.ts', chat: 'src/chat.ts', node: 'src/node.ts' },

@@ -175,7 +175,16 @@ describe('cli', () => {
   it('prints the base URL and a usage hint, serves, and exits 0 on SIGTERM', async () => {
     const child = spawn(
       process.execPath,
-      ['--conditions=source', '--import', 'tsx', 'packages/mock/src/cli.ts', '--port', '0', '--spec', SPEC_PATH],
+      [
+        '--conditions=@minimax-ts/source',
+        '--import',
+        'tsx',
+        'packages/mock/src/cli.ts',
+        '--port',
+        '0',
+        '--spec',
+        SPEC_PATH,
+      ],
       { cwd: join(import.meta.dirname, '..', '..', '..'), stdio: ['ignore', 'pipe', 'pipe'] },
     );
     let out = '';

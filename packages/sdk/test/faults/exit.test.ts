@@ -12,7 +12,7 @@ const probe = fileURLToPath(new URL('./exit-probe.ts', import.meta.url));
 const EXIT_BOUND_MS = 20_000; // tsx start-up included; a leak would hold the process for 60–600 s
 
 it('a process that met every fault exits on its own, with every failure typed', async () => {
-  const child = spawn(process.execPath, ['--conditions=source', '--import', 'tsx', probe], {
+  const child = spawn(process.execPath, ['--conditions=@minimax-ts/source', '--import', 'tsx', probe], {
     cwd: fileURLToPath(new URL('../../../..', import.meta.url)),
     stdio: ['ignore', 'pipe', 'pipe'],
   });
