@@ -1,4 +1,3 @@
-import { createServer } from 'node:net';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { APIError } from '../src/core/api-error.ts';
@@ -13,6 +12,7 @@ import {
   retryDelayMs,
   shouldRetry,
 } from '../src/internal/retry-policy.ts';
+import { closedPort } from './closed-port.ts';
 
 const response = (status: number, code?: number | string, message?: string): RetryFailure => ({
   kind: 'response',
@@ -255,16 +255,6 @@ describe('describeFailure', () => {
     expect(describeFailure(new RangeError('bug'))).toEqual({ kind: 'other' });
     expect(describeFailure('string')).toEqual({ kind: 'other' });
   });
-
-  /** A local port that was just free: nothing listens there, so connecting is refused. */
-  async function closedPort(): Promise<number> {
-    const server = createServer();
-    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-    const address = server.address();
-    await new Promise<void>((resolve) => server.close(() => resolve()));
-    if (address === null || typeof address === 'string') throw new Error('no port');
-    return address.port;
-  }
 
   it('recognises a real refused connection from fetch, which a billable create may retry', async () => {
     const port = await closedPort();

@@ -1,4 +1,3 @@
-import { createServer } from 'node:net';
 import { type MockServer, startMock } from '@minimax-ts/mock';
 import { afterAll, beforeAll } from 'vitest';
 import { type ClientOptions, MiniMax } from '../../src/index.ts';
@@ -51,12 +50,4 @@ export function useMock(mockOptions: Parameters<typeof startMock>[0] = {}) {
   };
 }
 
-/** A port that was free a moment ago and now refuses connections (fetch itself rejects "bad ports" such as 9). */
-export async function closedPort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const address = server.address();
-  const port = typeof address === 'object' && address ? address.port : 0;
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  return port;
-}
+export { closedPort } from '../closed-port.ts';

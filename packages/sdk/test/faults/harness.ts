@@ -4,11 +4,12 @@
  * through the harness are closed before that check.
  */
 
-import { createServer } from 'node:net';
 import { type MockServer, startMock } from '@minimax-ts/mock';
 import { afterAll, afterEach, beforeAll, expect } from 'vitest';
 import { type ClientOptions, MiniMax } from '../../src/index.ts';
 import { type FaultServer, type Handler, startFaultServer } from './fault-server.ts';
+
+export { closedPort } from '../closed-port.ts';
 
 /** Resource kinds that keep a process alive: sockets, listening servers, ref'd timers. */
 const WATCHED = ['TCPSocketWrap', 'TCPServerWrap', 'Timeout'] as const;
@@ -39,16 +40,6 @@ export async function timedFailure(fn: () => PromiseLike<unknown>): Promise<{ er
   const started = performance.now();
   const error = await caught(fn());
   return { error, ms: performance.now() - started };
-}
-
-/** A local port that was free a moment ago, so connecting to it is refused. */
-export async function closedPort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const address = server.address();
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  if (!address || typeof address === 'string') throw new Error('no port');
-  return address.port;
 }
 
 /** The generous bound for "fails within a bounded time" on a noisy 2-core machine. */
