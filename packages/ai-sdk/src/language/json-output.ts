@@ -1,0 +1,98 @@
+/**
+ * Structured output without a server-side JSON mode. MiniMax's Anthropic-compatible endpoint has no
+ * `response_format`, and MiniMax's answer for the M2 models is "guide it in the prompt and parse"
+ * (MiniMax-AI/MiniMax-M2#114). So a JSON call gets an instruction (with the schema) appended to the system prompt,
+ * and a Markdown code fence the model may still wrap its answer in is removed — in one piece for `generateText`,
+ * incrementally for `streamText`, so the AI SDK's partial-JSON parser sees `{…` from the first delta. The AI SDK
+ * validates the result against the schema.
+ */
+
+import type { JSONSchema7 } from '@ai-sdk/provider';
+
+/** What the AI SDK asks for in `responseFormat` when it wants JSON. */
+export interface JsonFormat {
+  schema?: JSONSchema7 | undefined;
+  name?: string | undefined;
+  description?: string | undefined;
+}
+
+/**
+ * The system-prompt instruction for a JSON answer.
+ *
+ * @example
+ * ```ts
+ * jsonInstruction({ schema: { type: 'object', properties: { city: { type: 'string' } } } });
+ * ```
+ */
+export function jsonInstruction(format: JsonFormat): string {
+  const lines = ['Answer with one JSON value and nothing else: no prose before or after it, no Markdown code fence.'];
+  if (format.name) lines.push(`The value is a ${format.name}${format.description ? `: ${format.description}` : '.'}`);
+  else if (format.description) lines.push(`The value is ${format.description}`);
+  if (format.schema) lines.push(`It must conform to this JSON Schema:\n${JSON.stringify(format.schema)}`);
+  return lines.join('\n');
+}
+
+const FENCED = /^\s*```[^\n]*\n([\s\S]*?)\n?\s*```\s*$/;
+
+/**
+ * Removes a code fence around a complete answer.
+ *
+ * @example
+ * ```ts
+ * stripJsonFence('```json\n{"a":1}\n```'); // '{"a":1}'
+ * ```
+ */
+export function stripJsonFence(text: string): string {
+  return FENCED.exec(text)?.[1] ?? text;
+}
+
+const TRAILING_FENCE_CANDIDATE = /\s*`{0,3}\s*$/;
+
+/**
+ * Streams an answer with its code fence removed. Until the first non-blank characters show whether a fence opens,
+ * the text is held; inside a fence, a tail that may be the closing fence (blanks and up to three backticks) is held
+ * until more text proves otherwise or the stream ends. Everything else passes through as it arrives.
+ *
+ * @example
+ * ```ts
+ * const filter = new JsonFenceFilter();
+ * filter.push('```json\n{"a"') + filter.push(':1}\n```') + filter.end(); // '{"a":1}'
+ * ```
+ */
+export class JsonFenceFilter {
+  #state: 'lead' | 'fenced' | 'plain' = 'lead';
+  #held = '';
+
+  /** Takes a delta; returns the text that may be emitted now. */
+  push(delta: string): string {
+    this.#held += delta;
+    if (this.#state === 'lead') {
+      const start = this.#held.trimStart();
+      if (start === '' || (start.length < 3 && '```'.startsWith(start))) return '';
+      if (!start.startsWith('```')) {
+        this.#state = 'plain';
+      } else {
+        const newline = start.indexOf('\n');
+        if (newline < 0) return '';
+        this.#state = 'fenced';
+        this.#held = start.slice(newline + 1);
+      }
+    }
+    if (this.#state === 'plain') return this.#release(this.#held.length);
+    const tail = TRAILING_FENCE_CANDIDATE.exec(this.#held);
+    return this.#release(tail ? tail.index : this.#held.length);
+  }
+
+  /** Ends the text; returns what was held, minus a closing fence. */
+  end(): string {
+    if (this.#state === 'fenced' && /^\s*```\s*$/.test(this.#held)) this.#held = '';
+    else if (this.#state === 'fenced') this.#held = this.#held.replace(/\n?\s*```\s*$/, '');
+    return this.#release(this.#held.length);
+  }
+
+  #release(length: number): string {
+    const out = this.#held.slice(0, length);
+    this.#held = this.#held.slice(length);
+    return out;
+  }
+}
