@@ -1,10 +1,17 @@
 /**
  * MiniMax image generation (`image-01`) as an AI SDK image model (`generateImage`), over `mm.images.generate`.
  * MiniMax makes up to 9 images per call; the AI SDK splits larger requests. Images withheld by moderation are
- * reported as a warning (MiniMax still answers with success and a `failed_count`).
+ * reported as a warning (MiniMax still answers with success and a `failed_count`); URLs where base64 was asked for
+ * fail the call with the URLs in the message rather than as the AI SDK's bare "no image generated".
  */
 
-import type { ImageModelV3, ImageModelV3CallOptions, JSONObject, SharedV3Warning } from '@ai-sdk/provider';
+import {
+  type ImageModelV3,
+  type ImageModelV3CallOptions,
+  InvalidResponseDataError,
+  type JSONObject,
+  type SharedV3Warning,
+} from '@ai-sdk/provider';
 import { callSdk } from '../errors/to-api-call-error.ts';
 import type { ModelConfig } from '../model-config.ts';
 import type { MiniMaxImageModelId } from '../model-ids.ts';
@@ -53,29 +60,22 @@ export class MiniMaxImageModel implements ImageModelV3 {
     });
     const images = result.data?.image_base64 ?? [];
     const urls = result.data?.image_urls ?? [];
-    const failed = count(result.metadata?.failed_count);
-    const notes: SharedV3Warning[] = [];
-    if (failed)
-      notes.push({ type: 'other', message: `MiniMax withheld ${failed} image(s) (failed_count; moderation).` });
     if (images.length === 0 && urls.length > 0) {
-      notes.push({
-        type: 'other',
-        message: 'MiniMax answered with image URLs instead of base64; they are in providerMetadata.minimax.imageUrls.',
+      throw new InvalidResponseDataError({
+        data: result,
+        message: `MiniMax answered with image URLs instead of the base64 images asked for: ${urls.join(', ')}`,
       });
     }
-    const metadata: JSONObject = {
-      images: images.map(() => ({})),
-      ...(result.id ? { traceId: result.id } : {}),
-      ...(count(result.metadata?.success_count) !== undefined
-        ? { successCount: count(result.metadata?.success_count) }
-        : {}),
-      ...(failed !== undefined ? { failedCount: failed } : {}),
-      ...(urls.length > 0 ? { imageUrls: urls } : {}),
-    };
+    const failed = count(result.metadata?.failed_count);
+    const notes: SharedV3Warning[] = failed
+      ? [{ type: 'other', message: `MiniMax withheld ${failed} image(s) (failed_count; moderation).` }]
+      : [];
+    // The AI SDK keeps only `images` (one entry per image) from an image model's metadata.
+    const perImage: JSONObject = result.id ? { traceId: result.id } : {};
     return {
       images,
       warnings: [...warnings, ...notes],
-      providerMetadata: { [PROVIDER_KEY]: metadata as JSONObject & { images: [] } },
+      providerMetadata: { [PROVIDER_KEY]: { images: images.map(() => perImage) } },
       response: { timestamp: new Date(), modelId: this.modelId, headers: undefined },
     };
   }
