@@ -72,7 +72,7 @@ describe('generateText', () => {
     expect(sent[0]?.body).not.toHaveProperty('top_k');
     expect(sent[0]?.body).not.toHaveProperty('stop_sequences');
     expect(sent[0]?.headers.get('x-trace-tag')).toBe('a');
-    expect(result.warnings.map((w) => (w.type === 'other' ? w.message : w.feature))).toEqual([
+    expect((result.warnings ?? []).map((w) => (w.type === 'other' ? w.message : w.feature))).toEqual([
       'topK',
       'stopSequences',
       'seed',

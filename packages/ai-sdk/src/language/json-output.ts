@@ -32,10 +32,12 @@ export function jsonInstruction(format: JsonFormat): string {
   return lines.join('\n');
 }
 
-const FENCED = /^\s*```[^\n]*\n([\s\S]*?)\n?\s*```\s*$/;
+const OPENING = /^\s*```[^\n]*\n/;
+/** A closing fence: three backticks at the start of a line. A JSON string cannot hold a raw newline, so this never cuts a value. */
+const CLOSING = /(?:^|\n)[ \t]*```/;
 
 /**
- * Removes a code fence around a complete answer.
+ * Removes a code fence around a complete answer, and anything after the closing fence ("Hope this helps!").
  *
  * @example
  * ```ts
@@ -43,7 +45,11 @@ const FENCED = /^\s*```[^\n]*\n([\s\S]*?)\n?\s*```\s*$/;
  * ```
  */
 export function stripJsonFence(text: string): string {
-  return FENCED.exec(text)?.[1] ?? text;
+  const opening = OPENING.exec(text);
+  if (!opening) return text;
+  const body = text.slice(opening[0].length);
+  const closing = CLOSING.exec(body);
+  return closing ? body.slice(0, closing.index) : body;
 }
 
 const TRAILING_FENCE_CANDIDATE = /\s*`{0,3}\s*$/;
@@ -51,7 +57,8 @@ const TRAILING_FENCE_CANDIDATE = /\s*`{0,3}\s*$/;
 /**
  * Streams an answer with its code fence removed. Until the first non-blank characters show whether a fence opens,
  * the text is held; inside a fence, a tail that may be the closing fence (blanks and up to three backticks) is held
- * until more text proves otherwise or the stream ends. Everything else passes through as it arrives.
+ * until more text proves otherwise, and everything from the closing fence on is dropped. Unfenced text passes
+ * through as it arrives.
  *
  * @example
  * ```ts
@@ -60,11 +67,14 @@ const TRAILING_FENCE_CANDIDATE = /\s*`{0,3}\s*$/;
  * ```
  */
 export class JsonFenceFilter {
-  #state: 'lead' | 'fenced' | 'plain' = 'lead';
+  #state: 'lead' | 'fenced' | 'plain' | 'closed' = 'lead';
   #held = '';
+  /** Whether the held text starts a line (a closing fence may then start at index 0). */
+  #lineStart = true;
 
   /** Takes a delta; returns the text that may be emitted now. */
   push(delta: string): string {
+    if (this.#state === 'closed') return '';
     this.#held += delta;
     if (this.#state === 'lead') {
       const start = this.#held.trimStart();
@@ -79,20 +89,28 @@ export class JsonFenceFilter {
       }
     }
     if (this.#state === 'plain') return this.#release(this.#held.length);
+    const closing = CLOSING.exec(this.#held);
+    if (closing && (closing.index > 0 || this.#held.startsWith('\n') || this.#lineStart)) {
+      const out = this.#release(closing.index);
+      this.#state = 'closed';
+      this.#held = '';
+      return out;
+    }
     const tail = TRAILING_FENCE_CANDIDATE.exec(this.#held);
     return this.#release(tail ? tail.index : this.#held.length);
   }
 
   /** Ends the text; returns what was held, minus a closing fence. */
   end(): string {
-    if (this.#state === 'fenced' && /^\s*```\s*$/.test(this.#held)) this.#held = '';
-    else if (this.#state === 'fenced') this.#held = this.#held.replace(/\n?\s*```\s*$/, '');
+    if (this.#state === 'closed') return '';
+    if (this.#state === 'fenced') this.#held = this.#held.replace(/(?:^|\n)[ \t]*`{0,3}\s*$/, '');
     return this.#release(this.#held.length);
   }
 
   #release(length: number): string {
     const out = this.#held.slice(0, length);
     this.#held = this.#held.slice(length);
+    if (out !== '') this.#lineStart = out.endsWith('\n');
     return out;
   }
 }

@@ -40,7 +40,7 @@ export class MiniMaxLanguageModel implements LanguageModelV3 {
   /** Media MiniMax fetches itself (the AI SDK downloads other URLs and sends the bytes). */
   readonly supportedUrls: Record<string, RegExp[]> = {
     'image/*': [PUBLIC_URL],
-    'video/*': [PUBLIC_URL, /^mm_file:\/\/.*$/],
+    'video/*': [PUBLIC_URL],
   };
   readonly modelId: MiniMaxChatModelId;
   readonly #config: ModelConfig;
