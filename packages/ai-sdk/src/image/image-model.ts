@@ -39,20 +39,22 @@ export class MiniMaxImageModel implements ImageModelV3 {
   readonly specificationVersion = 'v3';
   readonly maxImagesPerCall = 9;
   readonly modelId: MiniMaxImageModelId;
-  readonly #config: ModelConfig;
+  // A TypeScript-private property, not a `#private` field: ai 7 adapts v3 models through a Proxy and calls their
+  // methods with the Proxy as `this`, which has no `#private` slots.
+  private readonly config: ModelConfig;
 
   constructor(modelId: MiniMaxImageModelId, config: ModelConfig) {
     this.modelId = modelId;
-    this.#config = config;
+    this.config = config;
   }
 
   get provider(): string {
-    return this.#config.provider;
+    return this.config.provider;
   }
 
   async doGenerate(options: ImageModelV3CallOptions): Promise<ImageResult> {
     const { body, warnings } = prepareImage(this.modelId, options);
-    const client = this.#config.client();
+    const client = this.config.client();
     const result = await callSdk(() => client.images.generate(body, requestOptions(options)), {
       url: endpointURL(client, '/v1/image_generation'),
       body,

@@ -43,21 +43,23 @@ export class MiniMaxLanguageModel implements LanguageModelV3 {
     'video/*': [PUBLIC_URL],
   };
   readonly modelId: MiniMaxChatModelId;
-  readonly #config: ModelConfig;
+  // A TypeScript-private property, not a `#private` field: ai 7 adapts v3 models through a Proxy and calls their
+  // methods with the Proxy as `this`, which has no `#private` slots.
+  private readonly config: ModelConfig;
 
   constructor(modelId: MiniMaxChatModelId, config: ModelConfig) {
     this.modelId = modelId;
-    this.#config = config;
+    this.config = config;
   }
 
   get provider(): string {
-    return this.#config.provider;
+    return this.config.provider;
   }
 
   async doGenerate(options: LanguageModelV3CallOptions): Promise<LanguageModelV3GenerateResult> {
     const { body, warnings, json } = prepareRequest(this.modelId, options);
-    const client = this.#config.client();
-    const request = this.#request(client, body, options);
+    const client = this.config.client();
+    const request = this.failedRequest(client, body, options);
     const message = await callSdk(
       () => client.anthropic.messages.create({ ...body, stream: false }, requestOptions(options)),
       request,
@@ -75,8 +77,8 @@ export class MiniMaxLanguageModel implements LanguageModelV3 {
 
   async doStream(options: LanguageModelV3CallOptions): Promise<LanguageModelV3StreamResult> {
     const { body, warnings, json } = prepareRequest(this.modelId, options);
-    const client = this.#config.client();
-    const request = this.#request(client, body, options);
+    const client = this.config.client();
+    const request = this.failedRequest(client, body, options);
     const events = await callSdk(
       () => client.anthropic.messages.create({ ...body, stream: true }, requestOptions(options)),
       request,
@@ -88,7 +90,7 @@ export class MiniMaxLanguageModel implements LanguageModelV3 {
     };
   }
 
-  #request(client: MiniMax, body: unknown, options: LanguageModelV3CallOptions): FailedRequest {
+  private failedRequest(client: MiniMax, body: unknown, options: LanguageModelV3CallOptions): FailedRequest {
     return { url: endpointURL(client, MESSAGES_PATH), body, abortSignal: options.abortSignal };
   }
 }

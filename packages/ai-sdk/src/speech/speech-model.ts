@@ -25,20 +25,22 @@ type SpeechResult = Awaited<ReturnType<SpeechModelV3['doGenerate']>>;
 export class MiniMaxSpeechModel implements SpeechModelV3 {
   readonly specificationVersion = 'v3';
   readonly modelId: MiniMaxSpeechModelId;
-  readonly #config: ModelConfig;
+  // A TypeScript-private property, not a `#private` field: ai 7 adapts v3 models through a Proxy and calls their
+  // methods with the Proxy as `this`, which has no `#private` slots.
+  private readonly config: ModelConfig;
 
   constructor(modelId: MiniMaxSpeechModelId, config: ModelConfig) {
     this.modelId = modelId;
-    this.#config = config;
+    this.config = config;
   }
 
   get provider(): string {
-    return this.#config.provider;
+    return this.config.provider;
   }
 
   async doGenerate(options: SpeechModelV3CallOptions): Promise<SpeechResult> {
     const { body, warnings } = prepareSpeech(this.modelId, options);
-    const client = this.#config.client();
+    const client = this.config.client();
     const result = await callSdk(() => client.speech.create(body, requestOptions(options)), {
       url: endpointURL(client, '/v1/t2a_v2'),
       body,
