@@ -125,6 +125,26 @@ describe('streamText', () => {
     expect(parts.find((p) => p.type === 'finish-step')).toMatchObject({ finishReason: 'error' });
   });
 
+  it('a failure before the stream opens reaches onError as an APICallError', async () => {
+    const { minimax, sent } = mock.provider({ maxRetries: 0 });
+    const errors: unknown[] = [];
+    const result = streamText({
+      model: minimax('MiniMax-M2.7'),
+      prompt: 'Hi',
+      headers: mock.scenario('invalid_key'),
+      maxRetries: 2,
+      onError: ({ error }) => {
+        errors.push(error);
+      },
+    });
+    const parts = await collect(result.fullStream);
+    expect(parts.map((p) => p.type)).toContain('error');
+    expect(sent).toHaveLength(1);
+    expect(errors).toHaveLength(1);
+    expect(errors[0]).toMatchObject({ statusCode: 401, isRetryable: false });
+    expect((errors[0] as APICallError).cause).toMatchObject({ name: 'AuthenticationError', code: 2049 });
+  });
+
   it('stops on abort: the AI SDK reports an abort, not an API error, and the stream is closed', async () => {
     const { minimax, sent } = mock.provider();
     const controller = new AbortController();
