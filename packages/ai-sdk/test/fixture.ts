@@ -3,7 +3,6 @@
  * it sends, so tests can assert on the wire body and count attempts across both retry layers.
  */
 
-import { createServer } from 'node:net';
 import { type MockServer, startMock } from '@minimax-ts/mock';
 import { afterAll, beforeAll } from 'vitest';
 import { createMiniMax, type MiniMaxProvider, type MiniMaxProviderSettings } from '../src/index.ts';
@@ -73,12 +72,4 @@ export function useMock() {
   };
 }
 
-/** A local port that was free a moment ago, so connecting to it is refused. */
-export async function closedPort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const address = server.address();
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  if (!address || typeof address === 'string') throw new Error('no port');
-  return address.port;
-}
+export { closedPort } from '../../sdk/test/closed-port.ts';
