@@ -68,7 +68,7 @@ describe('jsonInstruction', () => {
 
   it('asks for bare JSON without a schema', () => {
     expect(jsonInstruction({})).toBe(
-      'Answer with one JSON value and nothing else: no prose before or after it, no Markdown code fence.',
+      'Your final answer must be one JSON value and nothing else: no prose before or after it, no Markdown code fence.',
     );
   });
 });

@@ -35,7 +35,7 @@ describe('structured output', () => {
     expect(warnings).toEqual([expect.objectContaining({ type: 'compatibility', feature: 'responseFormat' })]);
     const system = server.bodies[0].system as Array<{ text: string }>;
     expect(system[0]?.text).toBe('You know geography.');
-    expect(system[1]?.text).toMatch(/^Answer with one JSON value and nothing else/);
+    expect(system[1]?.text).toMatch(/^Your final answer must be one JSON value and nothing else/);
     expect(system[1]?.text).toContain('"population":{"type":"number"}');
   });
 

@@ -25,7 +25,9 @@ export interface JsonFormat {
  * ```
  */
 export function jsonInstruction(format: JsonFormat): string {
-  const lines = ['Answer with one JSON value and nothing else: no prose before or after it, no Markdown code fence.'];
+  const lines = [
+    'Your final answer must be one JSON value and nothing else: no prose before or after it, no Markdown code fence.',
+  ];
   if (format.name) lines.push(`The value is a ${format.name}${format.description ? `: ${format.description}` : '.'}`);
   else if (format.description) lines.push(`The value is ${format.description}`);
   if (format.schema) lines.push(`It must conform to this JSON Schema:\n${JSON.stringify(format.schema)}`);
