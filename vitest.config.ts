@@ -15,6 +15,7 @@ export default defineConfig({
       { ...shared, test: { name: 'spec', include: ['tests/**/*.test.ts'], testTimeout: 60_000 } },
       { ...shared, test: { name: 'sdk', include: ['packages/sdk/test/**/*.test.ts'] } },
       { ...shared, test: { name: 'mock', include: ['packages/mock/test/**/*.test.ts'], testTimeout: 30_000 } },
+      { ...shared, test: { name: 'ai-sdk', include: ['packages/ai-sdk/test/**/*.test.ts'], testTimeout: 30_000 } },
       // `npm start`, the examples and the browser page, run as a newcomer runs them.
       { ...shared, test: { name: 'examples', include: ['examples/test/**/*.test.ts'], testTimeout: 60_000 } },
     ],

@@ -6,8 +6,8 @@
  * - attw --pack --profile node16: types resolve for `import` and `require` under node16 and bundler resolution.
  *   The profile ignores TypeScript's `node10` resolution, which predates `exports` and cannot see subpaths such as
  *   `@minimax-ts/sdk/node` (engines require Node ≥ 20.19, whose users resolve with node16/nodenext/bundler);
- * - the built entry points load with `import` and `require` (no `@minimax-ts/source` condition), the core entry imports no
- *   Node builtin, and `internal/*` is unreachable outside the workspace;
+ * - the built entry points load with `import` and `require` (no `@minimax-ts/source` condition), the sdk's core entry
+ *   and the AI SDK provider import no Node builtin, and `internal/*` is unreachable outside the workspace;
  * - the API reference builds (`typedoc --emit none`).
  */
 import { execFile } from 'node:child_process';
@@ -19,7 +19,7 @@ import { promisify } from 'node:util';
 const exec = promisify(execFile);
 const root = fileURLToPath(new URL('..', import.meta.url));
 const bin = (name: string) => join(root, 'node_modules', '.bin', name);
-const packages = ['packages/generated', 'packages/sdk'];
+const packages = ['packages/generated', 'packages/sdk', 'packages/ai-sdk'];
 
 interface Check {
   name: string;
@@ -46,6 +46,7 @@ const entryPoints: Array<[string, string[]]> = [
   ['@minimax-ts/sdk/node', ['saveToFile', 'fileFromPath']],
   ['@minimax-ts/generated', ['createClient', 'chatCompletionV2']],
   ['@minimax-ts/generated/zod', ['zChatCompletionV2Response']],
+  ['@minimax-ts/ai-sdk', ['createMiniMax', 'minimax', 'MiniMaxLanguageModel', 'safeToResend']],
 ];
 
 async function loadBuilt(): Promise<void> {
@@ -62,11 +63,12 @@ async function loadBuilt(): Promise<void> {
   if (!internal.stdout.includes('ERR_PACKAGE_PATH_NOT_EXPORTED')) {
     throw new Error(`@minimax-ts/sdk/internal/* must not resolve without the source condition: ${internal.stdout}`);
   }
-  for (const file of ['index.js', 'index.cjs']) {
-    const code = await readFile(join(root, 'packages/sdk/dist', file), 'utf8');
-    const builtin = code.match(/(?:from |require\(|import\()\s*['"](node:[\w/]+)/);
-    if (builtin)
-      throw new Error(`packages/sdk/dist/${file} imports ${builtin[1]}: the core entry must stay browser-safe`);
+  for (const dir of ['packages/sdk/dist', 'packages/ai-sdk/dist']) {
+    for (const file of ['index.js', 'index.cjs']) {
+      const code = await readFile(join(root, dir, file), 'utf8');
+      const builtin = code.match(/(?:from |require\(|import\()\s*['"](node:[\w/]+)/);
+      if (builtin) throw new Error(`${dir}/${file} imports ${builtin[1]}: the entry must stay browser-safe`);
+    }
   }
 }
 

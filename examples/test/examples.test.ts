@@ -22,6 +22,8 @@ const expected: Record<string, RegExp> = {
   music: /saved out\/music\.mp3: [1-9]\d* bytes, \d+ ms/,
   'voice-clone': /uploaded synthetic-sample\.mp3: file_id \d{18}\ncloned as TsExample\d+[\s\S]*deleted voice/,
   files: /uploaded input\.txt: file_id (\d{18})[\s\S]*downloaded: "Text for async speech synthesis\."\ndeleted \1/,
+  'ai-sdk':
+    /answer: \S.*\nreasoning: \S.*\ntokens: \d+ in, \d+ out\nstreamed: \S.*\nfinish reason: stop, steps: \d+[\s\S]*saved out\/ai-sdk-speech\.mp3: [1-9]\d* bytes/,
 };
 
 const names = readdirSync(new URL('../', import.meta.url))
