@@ -111,6 +111,7 @@ const BASE_CONFIG = {
 } as unknown as IHttpConfig;
 
 export class PrismEngine {
+  readonly name = 'prism';
   private readonly prism = createInstance(BASE_CONFIG, { logger: silentLogger as never });
 
   private constructor(readonly operations: IHttpOperation[]) {}

@@ -15,13 +15,16 @@ export interface DecodedBody {
   violations: Violation[];
 }
 
-export function decodeRequestBody(raw: Buffer, contentType: string, codec: IdCodec): DecodedBody {
+const utf8 = new TextDecoder();
+
+export function decodeRequestBody(raw: Uint8Array, contentType: string, codec: IdCodec): DecodedBody {
   if (raw.length === 0) return { violations: [] };
-  const text = raw.toString('utf8');
-  if (!isJsonMedia(contentType) && !(contentType === '' && /^\s*[{[]/.test(text))) {
+  const looksJson = contentType === '' && /^\s*[{[]/.test(utf8.decode(raw.subarray(0, 64)));
+  if (!isJsonMedia(contentType) && !looksJson) {
     // latin1 keeps one char per byte, so multipart boundaries survive binary file parts.
-    return { forPrism: raw.toString('latin1'), violations: [] };
+    return { forPrism: latin1(raw), violations: [] };
   }
+  const text = utf8.decode(raw);
   const violations = codec.quotedIds(text);
   try {
     const json = codec.parse(text);
@@ -31,4 +34,16 @@ export function decodeRequestBody(raw: Buffer, contentType: string, codec: IdCod
       violations: [{ location: ['body'], code: 'invalid_json', message: (err as Error).message }, ...violations],
     };
   }
+}
+
+/**
+ * Bytes → one char per byte. Not `TextDecoder('latin1')`: the Encoding Standard maps that label to windows-1252,
+ * which turns bytes 0x80–0x9F into other code points.
+ */
+export function latin1(bytes: Uint8Array): string {
+  const parts: string[] = [];
+  for (let i = 0; i < bytes.length; i += 0x8000) {
+    parts.push(String.fromCharCode.apply(null, bytes.subarray(i, i + 0x8000) as unknown as number[]));
+  }
+  return parts.join('');
 }

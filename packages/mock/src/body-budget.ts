@@ -1,0 +1,108 @@
+/**
+ * Request bodies are read into memory (uploads are validated and stored whole), so memory is bounded twice: per
+ * request (an upload-sized cap) and across every request in flight at once, so eight concurrent 60 MB uploads
+ * cannot take the process to a gigabyte. The global budget is given back when the request has been answered.
+ */
+
+/** Upload-sized: the real files API takes audio and video samples of several megabytes. */
+export const MAX_BODY_BYTES = 64 * 1024 * 1024;
+/** Request bytes held at once by all requests in flight together. */
+export const MAX_INFLIGHT_BODY_BYTES = 256 * 1024 * 1024;
+
+/** A body the mock refuses to hold: 413 for one that is too large, 503 while too many bytes are in flight. */
+export class BodyLimitError extends Error {
+  override name = 'BodyLimitError' as const;
+  constructor(
+    readonly status: 413 | 503,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+export interface BodyLimits {
+  /** Largest body of one request. Default {@link MAX_BODY_BYTES}. */
+  bodyBytes?: number;
+  /** Largest sum of the bodies of all requests in flight. Default {@link MAX_INFLIGHT_BODY_BYTES}. */
+  inflightBodyBytes?: number;
+}
+
+export class BodyBudget {
+  private inflight = 0;
+  private readonly perRequest: number;
+  private readonly total: number;
+
+  constructor(limits: BodyLimits = {}) {
+    this.perRequest = limits.bodyBytes ?? MAX_BODY_BYTES;
+    this.total = limits.inflightBodyBytes ?? MAX_INFLIGHT_BODY_BYTES;
+  }
+
+  /** Bytes currently held by requests in flight (for tests and /__health). */
+  get held(): number {
+    return this.inflight;
+  }
+
+  /**
+   * Reads the whole body. The returned `release` must be called once the request is answered; on a refusal the
+   * bytes read so far are released here and the rest of the body is left unread (the caller answers first).
+   */
+  async read(request: Request): Promise<{ bytes: Uint8Array; release: () => void }> {
+    if (!request.body) return { bytes: new Uint8Array(0), release: () => {} };
+    const declared = Number(request.headers.get('content-length') ?? Number.NaN);
+    if (declared > this.perRequest) throw this.tooLarge();
+    const reader = request.body.getReader();
+    const chunks: Uint8Array[] = [];
+    let size = 0;
+    const giveBack = () => {
+      this.inflight -= size;
+      size = 0;
+    };
+    try {
+      for (;;) {
+        const { value, done } = await reader.read();
+        if (done) break;
+        size += value.length;
+        this.inflight += value.length;
+        if (size > this.perRequest) throw this.tooLarge();
+        if (this.inflight > this.total) {
+          throw new BodyLimitError(
+            503,
+            `the mock holds over ${mb(this.total)} of request bodies in flight; retry when fewer uploads are running`,
+          );
+        }
+        chunks.push(value);
+      }
+    } catch (err) {
+      giveBack();
+      reader.releaseLock();
+      throw err;
+    }
+    const bytes = chunks.length === 1 ? chunks[0]! : concat(chunks, size);
+    let released = false;
+    return {
+      bytes,
+      release: () => {
+        if (!released) giveBack();
+        released = true;
+      },
+    };
+  }
+
+  private tooLarge(): BodyLimitError {
+    return new BodyLimitError(413, `request body over ${mb(this.perRequest)} (${this.perRequest} bytes)`);
+  }
+}
+
+function mb(bytes: number): string {
+  return `${Math.round(bytes / (1024 * 1024))} MB`;
+}
+
+function concat(chunks: readonly Uint8Array[], size: number): Uint8Array {
+  const out = new Uint8Array(size);
+  let at = 0;
+  for (const c of chunks) {
+    out.set(c, at);
+    at += c.length;
+  }
+  return out;
+}
