@@ -146,9 +146,11 @@ export class MockApp {
     const op = runtime.index.find(routed.operation.method, routed.operation.path);
     if (!op) return mockErrorResponse(500, `operation ${routed.operation.path} not indexed`);
 
-    const decoded = decodeRequestBody(req.rawBody, headers['content-type'] ?? '', createIdCodec(op.requestInt64Keys));
-    const { json, violations } = decoded;
+    const contentType = headers['content-type'] ?? '';
+    const decoded = await decodeRequestBody(req.rawBody, contentType, createIdCodec(op.requestInt64Keys));
+    const { json, form, violations } = decoded;
     if (decoded.forPrism !== undefined) engineReq.body = decoded.forPrism;
+    if (decoded.contentType) engineReq.headers = { ...headers, 'content-type': decoded.contentType };
 
     const stream = wantsStream(op, json);
     const mediaType = stream
@@ -221,6 +223,7 @@ export class MockApp {
       op,
       operation: routed.operation,
       json,
+      form,
       query,
       mocked: first.response,
       codec,

@@ -20,10 +20,13 @@ export function contentDisposition(filename: string, type: 'attachment' | 'inlin
   return `${type}; filename="${fallback}"; filename*=UTF-8''${encodeExtValue(filename)}`;
 }
 
-/** Printable ASCII without `"` and `\` (which would end or escape the quoted string); everything else becomes `_`. */
+/**
+ * Printable ASCII, less `"` and `\` (which would end or escape the quoted string) and `;`, `=`, `*`, `%` (which let a
+ * naive, regex-based client parser find parameters inside the quotes); everything else becomes `_`.
+ */
 function asciiFallback(name: string): string {
   let out = '';
-  for (const ch of name) out += /^[\x20-\x7e]$/.test(ch) && ch !== '"' && ch !== '\\' ? ch : '_';
+  for (const ch of name) out += /^[\x20-\x7e]$/.test(ch) && !/["\\;=*%]/.test(ch) ? ch : '_';
   return out;
 }
 

@@ -58,6 +58,8 @@ export interface RequestContext {
   rawBody: Uint8Array;
   /** The decoded JSON request body (int64 ids as strings), when the request was JSON. */
   json: unknown;
+  /** The parsed multipart form, when the request was an upload. */
+  form: FormData | undefined;
   /** Request query, single values. */
   query: URLSearchParams;
   /** The validated first mock from Prism: the body handlers reshape. */

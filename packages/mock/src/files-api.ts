@@ -6,7 +6,6 @@
  */
 import { contentDisposition } from './content-disposition.ts';
 import type { MockState, RequestContext } from './context.ts';
-import { contractViolation } from './error-bodies.ts';
 import { pageOfFiles } from './files-paging.ts';
 import type { StoredFile } from './files-store.ts';
 import { bytesResponse, mockErrorResponse } from './responses.ts';
@@ -68,16 +67,8 @@ export async function handleFiles(ctx: RequestContext): Promise<Response> {
 }
 
 async function upload(ctx: RequestContext): Promise<Response> {
-  // The platform's own multipart parser (undici in Node, the browser's in MSW) — no dependency for a mock.
-  let form: FormData;
-  try {
-    form = await new Response(ctx.rawBody as BodyInit, {
-      headers: { 'content-type': ctx.request.headers.get('content-type') ?? '' },
-    }).formData();
-  } catch (err) {
-    const violation = { location: ['body'], code: 'multipart', message: `not a valid multipart body: ${err}` };
-    return ctx.errorResponse(contractViolation(ctx.op.flavour, [violation], ctx.traceId));
-  }
+  // Parsed once with the platform's own parser (multipart.ts); a body that is not multipart never gets here.
+  const form = ctx.form ?? new FormData();
   const part = form.get('file');
   const purpose = String(form.get('purpose') ?? '');
   const isFile = typeof part === 'object' && part !== null;

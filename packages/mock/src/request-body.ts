@@ -1,15 +1,20 @@
 /**
  * Decodes a request body for validation. JSON goes through the id codec (an 18-digit `file_id` sent as a bare
- * number stays exact), and ids sent as JSON strings are flagged; anything else (multipart uploads) is handed to
- * Prism as text, which parses multipart itself.
+ * number stays exact), and ids sent as JSON strings are flagged; multipart is parsed once (multipart.ts); anything
+ * else is handed to the engine as text.
  */
 import type { IdCodec } from './id-codec.ts';
+import { isMultipart, parseMultipart } from './multipart.ts';
 import type { Violation } from './prism-engine.ts';
 import { isJsonMedia } from './spec-index.ts';
 
 export interface DecodedBody {
   /** The parsed JSON (ids as digit strings), when the body was JSON. */
   json?: unknown;
+  /** The parsed form, when the body was multipart. */
+  form?: FormData;
+  /** The content type the engine must read `forPrism` with, when it differs from the request's. */
+  contentType?: string;
   /** What Prism validates: the parsed JSON, or the raw text. */
   forPrism?: unknown;
   violations: Violation[];
@@ -17,11 +22,21 @@ export interface DecodedBody {
 
 const utf8 = new TextDecoder();
 
-export function decodeRequestBody(raw: Uint8Array, contentType: string, codec: IdCodec): DecodedBody {
+export async function decodeRequestBody(raw: Uint8Array, contentType: string, codec: IdCodec): Promise<DecodedBody> {
   if (raw.length === 0) return { violations: [] };
+  if (isMultipart(contentType)) {
+    const parsed = await parseMultipart(raw, contentType);
+    if ('violation' in parsed) return { violations: [parsed.violation] };
+    return {
+      form: parsed.form,
+      forPrism: parsed.forEngine.body,
+      contentType: parsed.forEngine.contentType,
+      violations: [],
+    };
+  }
   const looksJson = contentType === '' && /^\s*[{[]/.test(utf8.decode(raw.subarray(0, 64)));
   if (!isJsonMedia(contentType) && !looksJson) {
-    // latin1 keeps one char per byte, so multipart boundaries survive binary file parts.
+    // latin1 keeps one char per byte, so nothing is lost on a binary body.
     return { forPrism: latin1(raw), violations: [] };
   }
   const text = utf8.decode(raw);

@@ -117,7 +117,7 @@ function listen(server: Server, port: number, host: string): Promise<void> {
       const where = `${host}:${port}`;
       const message =
         err.code === 'EADDRINUSE'
-          ? `port ${port} on ${host} is already in use (pick another with --port, or --port 0 for any free port)`
+          ? `port ${port} on ${host} is already in use`
           : err.code === 'EACCES'
             ? `no permission to listen on ${where}`
             : err.code === 'EADDRNOTAVAIL'
