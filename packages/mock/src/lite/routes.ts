@@ -35,7 +35,7 @@ export function buildRoutes(doc: JsonObject): Route[] {
         operations.set(method, {
           method,
           path: template,
-          pointer: `#/paths/${escape(template)}/${method}`,
+          pointer: `#/paths/${escapePointer(template)}/${method}`,
           node,
           pathItem,
         });
@@ -91,6 +91,6 @@ function templatePattern(template: string): RegExp {
 }
 
 /** JSON pointer escaping of one segment. */
-export function escape(segment: string): string {
+export function escapePointer(segment: string): string {
   return segment.replace(/~/g, '~0').replace(/\//g, '~1');
 }
