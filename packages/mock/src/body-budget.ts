@@ -4,9 +4,24 @@
  * cannot take the process to a gigabyte. The global budget is given back when the request has been answered.
  */
 
-/** Upload-sized: the real files API takes audio and video samples of several megabytes. */
+/**
+ * Default cap on one request body. Upload-sized: the real files API takes audio and video samples of several
+ * megabytes.
+ *
+ * @example
+ * ```ts
+ * await startMock({ limits: { bodyBytes: MAX_BODY_BYTES * 2 } });
+ * ```
+ */
 export const MAX_BODY_BYTES = 64 * 1024 * 1024;
-/** Request bytes held at once by all requests in flight together. */
+/**
+ * Default cap on the request bytes held at once by all requests in flight together.
+ *
+ * @example
+ * ```ts
+ * await startMock({ limits: { inflightBodyBytes: MAX_INFLIGHT_BODY_BYTES / 4 } }); // a small CI machine
+ * ```
+ */
 export const MAX_INFLIGHT_BODY_BYTES = 256 * 1024 * 1024;
 
 /** A body the mock refuses to hold: 413 for one that is too large, 503 while too many bytes are in flight. */
@@ -20,6 +35,14 @@ export class BodyLimitError extends Error {
   }
 }
 
+/**
+ * Caps on request bodies held in memory ({@link MockOptions.limits}).
+ *
+ * @example
+ * ```ts
+ * const mock = await startMock({ limits: { bodyBytes: 8 << 20, inflightBodyBytes: 32 << 20 } });
+ * ```
+ */
 export interface BodyLimits {
   /** Largest body of one request. Default {@link MAX_BODY_BYTES}. */
   bodyBytes?: number;

@@ -11,7 +11,17 @@ import { serveNode } from './node-adapter.ts';
 import { DEFAULT_SPEC_PATH, loadSpec, type SpecRuntime, watchSpec } from './spec-loader.ts';
 import type { MockOptions, MockServer } from './types.ts';
 
-/** A listen failure in one line (`EADDRINUSE` and friends), for the CLI and scripts to print without a stack. */
+/**
+ * A listen failure in one line (`EADDRINUSE` and friends), for the CLI and scripts to print without a stack.
+ *
+ * @example
+ * ```ts
+ * const mock = await startMock({ port: 4010 }).catch((err) => {
+ *   if (err instanceof MockListenError && err.code === 'EADDRINUSE') return startMock({ port: 0 });
+ *   throw err;
+ * });
+ * ```
+ */
 export class MockListenError extends Error {
   override name = 'MockListenError' as const;
   constructor(

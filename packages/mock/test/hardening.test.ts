@@ -150,6 +150,13 @@ describe('21. caps and the server address', () => {
   });
 });
 
+function uploadBytes(target: MockServer, size: number): Promise<Response> {
+  const form = new FormData();
+  form.set('purpose', 'prompt_audio');
+  form.set('file', new Blob([new Uint8Array(size)]), 'big.mp3');
+  return fetch(`${target.url}/v1/files/upload`, { method: 'POST', headers: AUTH, body: form });
+}
+
 describe('21. a global cap on request bodies in flight', () => {
   it('refuses a body that would take the bytes in flight over the cap with 503, and takes it once they drop', async () => {
     const capped = await start({ limits: { bodyBytes: 1_000_000, inflightBodyBytes: 1_500_000 } });
@@ -162,30 +169,12 @@ describe('21. a global cap on request bodies in flight', () => {
       held.on('error', () => {});
       held.write(Buffer.alloc(900_000, 0x61));
       await sleep(200);
-      const second = await fetch(`${capped.url}/v1/files/upload`, {
-        method: 'POST',
-        headers: AUTH,
-        body: (() => {
-          const form = new FormData();
-          form.set('purpose', 'prompt_audio');
-          form.set('file', new Blob([new Uint8Array(800_000)]), 'big.mp3');
-          return form;
-        })(),
-      });
+      const second = await uploadBytes(capped, 800_000);
       expect(second.status).toBe(503);
       expect(second.headers.get('retry-after')).toBe('1');
       held.destroy();
       await sleep(100);
-      const third = await fetch(`${capped.url}/v1/files/upload`, {
-        method: 'POST',
-        headers: AUTH,
-        body: (() => {
-          const form = new FormData();
-          form.set('purpose', 'prompt_audio');
-          form.set('file', new Blob([new Uint8Array(800_000)]), 'big.mp3');
-          return form;
-        })(),
-      });
+      const third = await uploadBytes(capped, 800_000);
       expect(third.status).toBe(200);
       const tooBig = await post(capped, CHAT, 'x'.repeat(1_200_000));
       expect(tooBig.status).toBe(413);

@@ -13,7 +13,14 @@ import { buildHandlers, type MockHandlers, type MockHandlersOptions } from './ha
 
 export { DEFAULT_BASE_URLS, type MockHandlers, type MockHandlersOptions } from './handlers.ts';
 
-/** Options in a browser: the handler options, plus another spec (a parsed document) to serve. */
+/**
+ * Options in a browser: the handler options, plus another spec (a parsed document) to serve.
+ *
+ * @example
+ * ```ts
+ * createHandlers({ spec: await (await fetch('/my-spec.json')).json() });
+ * ```
+ */
 export interface BrowserMockHandlersOptions extends MockHandlersOptions {
   /** The effective OpenAPI document, parsed. Default: the one bundled with this package. */
   spec?: object;

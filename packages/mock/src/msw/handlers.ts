@@ -8,7 +8,15 @@ import { type HttpHandler, http } from 'msw';
 import { MockApp } from '../app.ts';
 import type { SpecRuntime } from '../spec-runtime.ts';
 
-/** The SDK's regional hosts: what a client built with `new MiniMax({ region })` calls. */
+/**
+ * The SDK's regional hosts: what a client built with `new MiniMax({ region })` calls, and what the handlers
+ * intercept by default.
+ *
+ * @example
+ * ```ts
+ * createHandlers({ baseUrl: [...DEFAULT_BASE_URLS, 'http://localhost:3000/minimax'] });
+ * ```
+ */
 export const DEFAULT_BASE_URLS = ['https://api.minimax.io', 'https://api.minimaxi.com'] as const;
 
 /**

@@ -7,7 +7,14 @@ import { buildHandlers, type MockHandlers, type MockHandlersOptions } from './ha
 
 export { DEFAULT_BASE_URLS, type MockHandlers, type MockHandlersOptions } from './handlers.ts';
 
-/** Options in Node: the handler options, plus another spec to serve. */
+/**
+ * Options in Node: the handler options, plus another spec to serve.
+ *
+ * @example
+ * ```ts
+ * createHandlers({ spec: 'spec/minimax.openapi.json', taskPolls: 1 });
+ * ```
+ */
 export interface NodeMockHandlersOptions extends MockHandlersOptions {
   /** The effective OpenAPI document: a path to a JSON file, or the parsed object. Default: the one in this package. */
   spec?: string | object;
