@@ -67,40 +67,56 @@ export class BodyBudget {
 
   /**
    * Reads the whole body. The returned `release` must be called once the request is answered; on a refusal the
-   * bytes read so far are released here and the rest of the body is left unread (the caller answers first).
+   * bytes read so far are released here and the rest of the body is discarded unread.
    */
   async read(request: Request): Promise<{ bytes: Uint8Array; release: () => void }> {
     if (!request.body) return { bytes: new Uint8Array(0), release: () => {} };
-    const declared = Number(request.headers.get('content-length') ?? Number.NaN);
-    if (declared > this.perRequest) throw this.tooLarge();
+    const header = request.headers.get('content-length');
+    const declared = header !== null && /^\d+$/.test(header) ? Number(header) : undefined;
+    if (declared !== undefined && declared > this.perRequest) throw this.tooLarge();
+    // A declared length is reserved (and allocated) up front: the cap holds before the bytes arrive, and the body
+    // is written into one buffer instead of being collected and copied.
+    let held = 0;
+    const hold = (bytes: number) => {
+      held += bytes;
+      this.inflight += bytes;
+      if (this.inflight > this.total) throw this.busy();
+    };
+    const giveBack = () => {
+      this.inflight -= held;
+      held = 0;
+    };
     const reader = request.body.getReader();
+    let buffer: Uint8Array | undefined;
     const chunks: Uint8Array[] = [];
     let size = 0;
-    const giveBack = () => {
-      this.inflight -= size;
-      size = 0;
-    };
     try {
+      if (declared !== undefined) {
+        hold(declared);
+        buffer = new Uint8Array(declared);
+      }
       for (;;) {
         const { value, done } = await reader.read();
         if (done) break;
         size += value.length;
-        this.inflight += value.length;
         if (size > this.perRequest) throw this.tooLarge();
-        if (this.inflight > this.total) {
-          throw new BodyLimitError(
-            503,
-            `the mock holds over ${mb(this.total)} of request bodies in flight; retry when fewer uploads are running`,
-          );
+        if (size > held) hold(size - held);
+        if (buffer && size <= buffer.length) buffer.set(value, size - value.length);
+        else {
+          // More than declared (only possible off the Node server): collect the rest.
+          if (buffer) chunks.push(buffer.subarray(0, size - value.length));
+          buffer = undefined;
+          chunks.push(value);
         }
-        chunks.push(value);
       }
     } catch (err) {
       giveBack();
-      reader.releaseLock();
+      // Cancelling lets the host discard the rest (the Node adapter drains the socket), so the client can finish
+      // sending and read the refusal instead of failing with EPIPE.
+      void reader.cancel().catch(() => {});
       throw err;
     }
-    const bytes = chunks.length === 1 ? chunks[0]! : concat(chunks, size);
+    const bytes = buffer ? buffer.subarray(0, size) : chunks.length === 1 ? chunks[0]! : concat(chunks, size);
     let released = false;
     return {
       bytes,
@@ -109,6 +125,13 @@ export class BodyBudget {
         released = true;
       },
     };
+  }
+
+  private busy(): BodyLimitError {
+    return new BodyLimitError(
+      503,
+      `the mock holds over ${mb(this.total)} of request bodies in flight; retry when fewer uploads are running`,
+    );
   }
 
   private tooLarge(): BodyLimitError {

@@ -4,6 +4,7 @@ import type { EngineOperation } from './contract-engine.ts';
 import type { ErrorAnswer } from './error-bodies.ts';
 import { FilesStore, IdSource } from './files-store.ts';
 import type { IdCodec } from './id-codec.ts';
+import type { MultipartForm } from './multipart.ts';
 import type { MockConfig, MockResponse, RunResult } from './prism-engine.ts';
 import type { MockPrefs, ResolvedScenario } from './scenarios.ts';
 import { ScenarioCounter } from './scenarios.ts';
@@ -59,7 +60,7 @@ export interface RequestContext {
   /** The decoded JSON request body (int64 ids as strings), when the request was JSON. */
   json: unknown;
   /** The parsed multipart form, when the request was an upload. */
-  form: FormData | undefined;
+  form: MultipartForm | undefined;
   /** Request query, single values. */
   query: URLSearchParams;
   /** The validated first mock from Prism: the body handlers reshape. */

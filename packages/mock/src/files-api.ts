@@ -28,7 +28,7 @@ export function downloadUrl(baseUrl: string, file: StoredFile): string {
   return `${baseUrl}/__download/${file.fileId}/${encodeURIComponent(file.filename)}`;
 }
 
-export async function handleFiles(ctx: RequestContext): Promise<Response> {
+export function handleFiles(ctx: RequestContext): Response {
   switch (ctx.op.path) {
     case FILES.upload:
       return upload(ctx);
@@ -66,17 +66,15 @@ export async function handleFiles(ctx: RequestContext): Promise<Response> {
   }
 }
 
-async function upload(ctx: RequestContext): Promise<Response> {
-  // Parsed once with the platform's own parser (multipart.ts); a body that is not multipart never gets here.
-  const form = ctx.form ?? new FormData();
-  const part = form.get('file');
-  const purpose = String(form.get('purpose') ?? '');
-  const isFile = typeof part === 'object' && part !== null;
+function upload(ctx: RequestContext): Response {
+  // Parsed once, without copying the file's bytes (multipart.ts); a body that is not multipart never gets here.
+  const file = ctx.form?.files.get('file');
+  const text = ctx.form?.fields.get('file');
   const stored = ctx.state.files.put({
-    filename: isFile ? (part as File).name || 'upload.bin' : 'upload.bin',
-    purpose,
-    bytes: isFile ? new Uint8Array(await (part as Blob).arrayBuffer()) : new TextEncoder().encode(String(part ?? '')),
-    contentType: isFile ? (part as Blob).type || 'application/octet-stream' : 'text/plain',
+    filename: file?.filename || 'upload.bin',
+    purpose: ctx.form?.fields.get('purpose') ?? '',
+    bytes: file?.bytes ?? new TextEncoder().encode(text ?? ''),
+    contentType: file ? file.type || 'application/octet-stream' : 'text/plain',
   });
   const body = example(ctx);
   body.file = fileObject(ctx, stored, body.file);

@@ -39,8 +39,8 @@ function toRequest(req: IncomingMessage, baseUrl: string, signal: AbortSignal): 
 }
 
 /**
- * The request body as a web stream, pulled chunk by chunk. Cancelling it (the core refused the body) leaves the
- * socket open so the refusal can still be written; Node discards the unread rest after the response.
+ * The request body as a web stream, pulled chunk by chunk. Cancelling it (the core refused the body) discards the
+ * rest as it arrives, without buffering it, and leaves the socket open so the client reads the refusal.
  */
 function bodyOf(req: IncomingMessage): ReadableStream<Uint8Array> {
   return new ReadableStream<Uint8Array>(
@@ -88,8 +88,6 @@ async function writeResponse(response: Response, req: IncomingMessage, res: Serv
   }
   const headers: Record<string, string> = {};
   for (const [name, value] of response.headers) headers[name] = value;
-  // The body of a refused request was not read: close the connection rather than read gigabytes to keep it alive.
-  if (response.status === 413 || response.status === 503) res.shouldKeepAlive = false;
   res.writeHead(response.status, headers);
   if (!response.body) {
     res.end();

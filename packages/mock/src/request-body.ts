@@ -4,7 +4,7 @@
  * else is handed to the engine as text.
  */
 import type { IdCodec } from './id-codec.ts';
-import { isMultipart, parseMultipart } from './multipart.ts';
+import { isMultipart, type MultipartForm, parseMultipart } from './multipart.ts';
 import type { Violation } from './prism-engine.ts';
 import { isJsonMedia } from './spec-index.ts';
 
@@ -12,7 +12,7 @@ export interface DecodedBody {
   /** The parsed JSON (ids as digit strings), when the body was JSON. */
   json?: unknown;
   /** The parsed form, when the body was multipart. */
-  form?: FormData;
+  form?: MultipartForm;
   /** The content type the engine must read `forPrism` with, when it differs from the request's. */
   contentType?: string;
   /** What Prism validates: the parsed JSON, or the raw text. */
@@ -22,10 +22,10 @@ export interface DecodedBody {
 
 const utf8 = new TextDecoder();
 
-export async function decodeRequestBody(raw: Uint8Array, contentType: string, codec: IdCodec): Promise<DecodedBody> {
+export function decodeRequestBody(raw: Uint8Array, contentType: string, codec: IdCodec): DecodedBody {
   if (raw.length === 0) return { violations: [] };
   if (isMultipart(contentType)) {
-    const parsed = await parseMultipart(raw, contentType);
+    const parsed = parseMultipart(raw, contentType);
     if ('violation' in parsed) return { violations: [parsed.violation] };
     return {
       form: parsed.form,

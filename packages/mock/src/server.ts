@@ -3,7 +3,6 @@
  * keep-alive connections and stalled streams included), and swap the spec on reload without dropping in-flight
  * requests (each request keeps the spec it started with).
  */
-import { setMaxListeners } from 'node:events';
 import { createServer, type Server } from 'node:http';
 import type { Socket } from 'node:net';
 import { MockApp } from './app.ts';
@@ -49,9 +48,6 @@ export async function startMock(options: MockOptions = {}): Promise<MockServer> 
   const log = options.log ?? (() => {});
   let runtime: SpecRuntime = await loadSpec(spec);
 
-  const shutdown = new AbortController();
-  // Every open stream listens for shutdown; hundreds of concurrent streams are normal, not a leak.
-  setMaxListeners(0, shutdown.signal);
   const app = new MockApp(
     () => runtime,
     {
@@ -65,7 +61,7 @@ export async function startMock(options: MockOptions = {}): Promise<MockServer> 
   );
 
   const sockets = new Set<Socket>();
-  let env = { baseUrl: 'http://127.0.0.1', signal: shutdown.signal };
+  let env = { baseUrl: 'http://127.0.0.1' };
   const server = createServer((req, res) => void serveNode(app, env, req, res));
   server.on('connection', (socket) => {
     sockets.add(socket);
@@ -84,7 +80,7 @@ export async function startMock(options: MockOptions = {}): Promise<MockServer> 
   const address = server.address();
   if (!address || typeof address === 'string') throw new Error('mock server has no TCP address');
   const url = `http://${urlHost(address.address, address.family)}:${address.port}`;
-  env = { baseUrl: options.publicUrl?.replace(/\/+$/, '') ?? url, signal: shutdown.signal };
+  env = { baseUrl: options.publicUrl?.replace(/\/+$/, '') ?? url };
 
   const reload = async () => {
     runtime = await loadSpec(spec);
@@ -101,8 +97,8 @@ export async function startMock(options: MockOptions = {}): Promise<MockServer> 
   const close = () => {
     closing ??= new Promise<void>((resolve) => {
       unwatch?.();
-      shutdown.abort(); // wakes every sleeping stream so it can notice the shutdown
       server.close(() => resolve());
+      // Destroying a socket aborts its request's signal (node-adapter.ts), which wakes every stalled stream.
       for (const socket of sockets) socket.destroy();
     });
     return closing;
