@@ -8,7 +8,10 @@
  *   `@minimax-ts/sdk/node` (engines require Node ≥ 20.19, whose users resolve with node16/nodenext/bundler);
  * - the built entry points load with `import` and `require` (no `@minimax-ts/source` condition), the sdk's core entry
  *   and the AI SDK provider import no Node builtin, and `internal/*` is unreachable outside the workspace;
- * - the API reference builds (`typedoc --emit none`).
+ * - the API reference builds (`typedoc --emit none`);
+ * - the mock (ESM only, profile esm-only): `@minimax-ts/mock` and `@minimax-ts/mock/msw` load from the build (the
+ *   latter also under the `browser` condition, where it must not need Prism), its built code refers to no
+ *   TypeScript source, the spec ships inside it, and its `bin` answers `--help`.
  */
 import { execFile } from 'node:child_process';
 import { readFile } from 'node:fs/promises';
@@ -20,6 +23,7 @@ const exec = promisify(execFile);
 const root = fileURLToPath(new URL('..', import.meta.url));
 const bin = (name: string) => join(root, 'node_modules', '.bin', name);
 const packages = ['packages/generated', 'packages/sdk', 'packages/ai-sdk'];
+const mockDir = join(root, 'packages/mock');
 
 interface Check {
   name: string;
@@ -72,6 +76,35 @@ async function loadBuilt(): Promise<void> {
   }
 }
 
+/** The mock is ESM only: each entry imports from the build, and nothing in it points back at TypeScript sources. */
+async function loadBuiltMock(): Promise<void> {
+  const probes: Array<[string[], string, string[]]> = [
+    [[], '@minimax-ts/mock', ['startMock', 'MockListenError', 'DEFAULT_SPEC_PATH']],
+    [[], '@minimax-ts/mock/msw', ['createHandlers', 'DEFAULT_BASE_URLS']],
+    [['--conditions=browser'], '@minimax-ts/mock/msw', ['createHandlers', 'DEFAULT_BASE_URLS']],
+  ];
+  for (const [flags, specifier, names] of probes) {
+    const probe = `const missing = ${JSON.stringify(names)}.filter((n) => typeof m[n] === 'undefined'); if (missing.length) { console.error('missing', missing); process.exit(1); }`;
+    await sh(process.execPath, [
+      ...flags,
+      '--input-type=module',
+      '-e',
+      `const m = await import('${specifier}'); ${probe}`,
+    ]);
+  }
+  const browser = await readFile(join(mockDir, 'dist/browser/msw.js'), 'utf8');
+  if (/@stoplight\/prism|from ['"]node:/.test(browser))
+    throw new Error('dist/browser/msw.js imports Prism or a Node builtin');
+  for (const file of ['index.js', 'msw.js', 'cli.js', 'browser/msw.js']) {
+    const code = await readFile(join(mockDir, 'dist', file), 'utf8');
+    if (/@minimax-ts\/sdk\/internal|\/src\/[\w/-]+\.ts['"]/.test(code))
+      throw new Error(`dist/${file} refers to TypeScript sources`);
+  }
+  await readFile(join(mockDir, 'spec/minimax.openapi.json'));
+  const help = await sh(process.execPath, [join(mockDir, 'dist/cli.js'), '--help']);
+  if (!help.includes('Usage: minimax-mock')) throw new Error(`minimax-mock --help printed:\n${help}`);
+}
+
 const started = Date.now();
 console.log('check:packages: building…');
 await sh('npm', ['run', 'build']);
@@ -82,7 +115,13 @@ const checks: Check[] = [
     name: `attw ${dir}`,
     run: () => sh(bin('attw'), ['--pack', '.', '--profile', 'node16', '--format', 'table-flipped'], join(root, dir)),
   })),
+  { name: 'publint packages/mock', run: () => sh(bin('publint'), ['--strict'], mockDir) },
+  {
+    name: 'attw packages/mock',
+    run: () => sh(bin('attw'), ['--pack', '.', '--profile', 'esm-only', '--format', 'table-flipped'], mockDir),
+  },
   { name: 'built entry points (import + require)', run: loadBuilt },
+  { name: 'built mock (import, browser condition, bin, spec)', run: loadBuiltMock },
   { name: 'typedoc (API reference)', run: () => sh(bin('typedoc'), ['--emit', 'none']) },
 ];
 

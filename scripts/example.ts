@@ -19,14 +19,13 @@ const names = readdirSync(examplesDir)
   .map((f) => f.slice(0, -3))
   .sort();
 
+const USAGE = 'Usage: npm run example -- <name> [args…]   (add --mock to use the mock even with MINIMAX_API_KEY set)';
 const args = process.argv.slice(2);
 const forceMock = args.includes('--mock');
 const [name, ...rest] = args.filter((a) => a !== '--mock');
 
 if (!name || name === '--help' || name === '-h') {
-  console.log(
-    'Usage: npm run example -- <name> [args…]   (add --mock to use the mock even with MINIMAX_API_KEY set)\n',
-  );
+  console.log(`${USAGE}\n`);
   for (const n of [...names, 'browser']) console.log(`  ${n}`);
   process.exit(0);
 }
@@ -38,7 +37,13 @@ if (name !== 'browser' && !names.includes(name)) {
 // The browser page is a mock-only demo: a real key does not belong in a page.
 const useMock = forceMock || name === 'browser' || !process.env.MINIMAX_API_KEY;
 const mock = useMock
-  ? await (await import('@minimax-ts/mock')).startMock({ port: name === 'browser' ? 4010 : 0, taskPolls: 3 })
+  ? await (await import('@minimax-ts/mock'))
+      .startMock({ port: name === 'browser' ? 4010 : 0, taskPolls: 3 })
+      .catch((err: Error) => {
+        // A busy port: one line and the usage, not a stack trace.
+        console.error(`[example] could not start the mock: ${err.message}\n\n${USAGE}`);
+        process.exit(1);
+      })
   : undefined;
 if (mock) console.log(`[example] mock server at ${mock.url}`);
 else console.log(`[example] MINIMAX_API_KEY is set: talking to ${process.env.MINIMAX_BASE_URL ?? 'the real API'}`);

@@ -29,13 +29,21 @@ const HELP = `Usage: npm start [-- options]
 Without MINIMAX_API_KEY the tour runs against an embedded mock server. With it (and MINIMAX_REGION=cn for
 api.minimaxi.com), against the real API.`;
 
-const { values } = parseArgs({
-  options: {
-    'skip-billable': { type: 'boolean', default: false },
-    mock: { type: 'boolean', default: false },
-    help: { type: 'boolean', short: 'h', default: false },
-  },
-});
+const { values } = (() => {
+  try {
+    return parseArgs({
+      options: {
+        'skip-billable': { type: 'boolean', default: false },
+        mock: { type: 'boolean', default: false },
+        help: { type: 'boolean', short: 'h', default: false },
+      },
+    });
+  } catch (err) {
+    // A mistyped option: one line and the usage, not a stack trace.
+    console.error(`npm start: ${(err as Error).message.split('\n')[0]}\n\n${HELP}`);
+    process.exit(2);
+  }
+})();
 if (values.help) {
   console.log(HELP);
   process.exit(0);

@@ -1,17 +1,21 @@
+#!/usr/bin/env node
 /**
- * `npm run mock` — starts the mock for local frontend work and manual testing.
+ * `npx @minimax-ts/mock` / `minimax-mock` (and `npm run mock` inside the repository): starts the mock server for
+ * local frontend work and manual testing. A mistyped option or a busy port is one line plus the usage, never a
+ * stack trace.
  *
- *   npm run mock -- --port 4010 --host 127.0.0.1 --dynamic --seed 42 --spec spec/minimax.openapi.json
+ *   npx @minimax-ts/mock --port 4010 --host 127.0.0.1 --dynamic --seed 42
  */
 import { parseArgs } from 'node:util';
-import { startMock } from './server.ts';
+import { MockListenError, startMock } from './server.ts';
 import { DEFAULT_SPEC_PATH } from './spec-loader.ts';
 
-const HELP = `Usage: npm run mock -- [options]
+const HELP = `Usage: minimax-mock [options]   (npx @minimax-ts/mock …; in the minimax-ts repository: npm run mock -- …)
 
   --port <n>            port to listen on (default 4010; 0 = any free port)
   --host <addr>         interface to bind (default 127.0.0.1)
-  --spec <file>         effective OpenAPI JSON (default ${DEFAULT_SPEC_PATH})
+  --public-url <url>    base URL clients reach the mock at, for download_url (default: the listening address)
+  --spec <file>         effective OpenAPI JSON (default: the spec shipped with the mock)
   --dynamic             generate JSON bodies from schemas instead of serving examples
   --seed <s>            seed for --dynamic and for ids (reproducible runs)
   --stream-delay <ms>   delay between stream events (default 25)
@@ -20,52 +24,73 @@ const HELP = `Usage: npm run mock -- [options]
   --quiet               no request log
   -h, --help            this help`;
 
-const { values } = parseArgs({
-  options: {
-    port: { type: 'string', default: '4010' },
-    host: { type: 'string', default: '127.0.0.1' },
-    spec: { type: 'string' },
-    dynamic: { type: 'boolean', default: false },
-    seed: { type: 'string' },
-    'stream-delay': { type: 'string' },
-    'task-polls': { type: 'string' },
-    'no-watch': { type: 'boolean', default: false },
-    quiet: { type: 'boolean', default: false },
-    help: { type: 'boolean', short: 'h', default: false },
-  },
-});
+/** Prints one line and the usage, and exits: what every user mistake gets. */
+function usageError(message: string, code = 2): never {
+  console.error(`minimax-mock: ${message}\n\n${HELP}`);
+  process.exit(code);
+}
 
+function readArgs() {
+  try {
+    return parseArgs({
+      options: {
+        port: { type: 'string', default: '4010' },
+        host: { type: 'string', default: '127.0.0.1' },
+        'public-url': { type: 'string' },
+        spec: { type: 'string' },
+        dynamic: { type: 'boolean', default: false },
+        seed: { type: 'string' },
+        'stream-delay': { type: 'string' },
+        'task-polls': { type: 'string' },
+        'no-watch': { type: 'boolean', default: false },
+        quiet: { type: 'boolean', default: false },
+        help: { type: 'boolean', short: 'h', default: false },
+      },
+    }).values;
+  } catch (err) {
+    // parseArgs' messages are one line already ("Unknown option '--prot'…"); its stack helps nobody.
+    return usageError((err as Error).message.split('\n')[0]!);
+  }
+}
+
+const values = readArgs();
 if (values.help) {
   console.log(HELP);
   process.exit(0);
 }
 
-const integer = (name: string, raw: string | undefined): number | undefined => {
+const integer = (name: string, raw: string | undefined, max: number): number | undefined => {
   if (raw === undefined) return undefined;
-  if (!/^\d+$/.test(raw)) {
-    console.error(`--${name} expects a non-negative integer, got "${raw}"\n\n${HELP}`);
-    process.exit(2);
-  }
+  if (!/^\d+$/.test(raw) || Number(raw) > max)
+    usageError(`--${name} expects an integer from 0 to ${max}, got "${raw}"`);
   return Number(raw);
 };
 
 const log = (line: string) => console.log(`[mock] ${line}`);
-const streamDelayMs = integer('stream-delay', values['stream-delay']);
-const taskPolls = integer('task-polls', values['task-polls']);
+const port = integer('port', values.port, 65535) ?? 4010;
+const streamDelayMs = integer('stream-delay', values['stream-delay'], 600_000);
+const taskPolls = integer('task-polls', values['task-polls'], 1_000_000);
+const publicUrl = values['public-url'];
+if (publicUrl !== undefined && !URL.canParse(publicUrl)) usageError(`--public-url expects a URL, got "${publicUrl}"`);
 
 const mock = await startMock({
-  port: integer('port', values.port) ?? 4010,
+  port,
   host: values.host,
   dynamic: values.dynamic,
   watch: !values['no-watch'],
+  ...(publicUrl !== undefined && { publicUrl }),
   ...(values.spec !== undefined && { spec: values.spec }),
   ...(values.seed !== undefined && { seed: values.seed }),
   ...(streamDelayMs !== undefined && { streamDelayMs }),
   ...(taskPolls !== undefined && { taskPolls }),
   log: values.quiet ? (line) => (line.startsWith('spec') ? log(line) : undefined) : log,
 }).catch((err: Error) => {
-  console.error(`mock: could not start: ${err.message}`);
-  process.exit(1);
+  if (err instanceof MockListenError) {
+    const hint = err.code === 'EADDRINUSE' ? ' (pick another with --port, or --port 0 for any free port)' : '';
+    return usageError(`${err.message}${hint}`, 1);
+  }
+  console.error(`minimax-mock: could not start: ${err.message}`);
+  return process.exit(1);
 });
 
 console.log(

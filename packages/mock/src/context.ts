@@ -1,13 +1,15 @@
-/** What one request's handlers share: the routed operation, decoded body, preferences and server state. */
-import type { IncomingMessage, ServerResponse } from 'node:http';
+/** What one request's handlers share: the routed operation, decoded body, preferences and the mock's state. */
+
+import type { EngineOperation } from './contract-engine.ts';
 import type { ErrorAnswer } from './error-bodies.ts';
 import { FilesStore, IdSource } from './files-store.ts';
 import type { IdCodec } from './id-codec.ts';
-import type { IHttpOperation, MockConfig, MockResponse, RunResult } from './prism-engine.ts';
+import type { MultipartForm } from './multipart.ts';
+import type { MockConfig, MockResponse, RunResult } from './prism-engine.ts';
 import type { MockPrefs, ResolvedScenario } from './scenarios.ts';
 import { ScenarioCounter } from './scenarios.ts';
 import type { OperationInfo } from './spec-index.ts';
-import type { SpecRuntime } from './spec-loader.ts';
+import type { SpecRuntime } from './spec-runtime.ts';
 import { TaskStore } from './tasks.ts';
 
 /** State that lives as long as the server: reset by `POST /__reset`, never by a spec reload. */
@@ -37,10 +39,10 @@ export interface ServerSettings {
 }
 
 export interface RequestContext {
-  req: IncomingMessage;
-  res: ServerResponse;
+  request: Request;
+  /** The request URL with the mount prefix (MSW base URL path) removed. */
   url: URL;
-  /** `http://host:port` as the client addressed the mock, for URLs that point back at it. */
+  /** Where the mock is reachable (the server's own address, or the MSW base URL), for URLs that point back at it. */
   baseUrl: string;
   traceId: string;
   prefs: MockPrefs;
@@ -49,22 +51,26 @@ export interface RequestContext {
   runtime: SpecRuntime;
   state: MockState;
   settings: ServerSettings;
+  /** Aborts when the client goes away or the host shuts down: every wait and stream listens to it. */
   signal: AbortSignal;
   op: OperationInfo;
-  operation: IHttpOperation;
+  operation: EngineOperation;
   /** Raw request bytes (multipart uploads need them). */
-  rawBody: Buffer;
+  rawBody: Uint8Array;
   /** The decoded JSON request body (int64 ids as strings), when the request was JSON. */
   json: unknown;
+  /** The parsed multipart form, when the request was an upload. */
+  form: MultipartForm | undefined;
   /** Request query, single values. */
   query: URLSearchParams;
   /** The validated first mock from Prism: the body handlers reshape. */
   mocked: MockResponse;
   /** Writes response bodies with this operation's int64 ids as bare numbers. */
   codec: IdCodec;
-  /** Asks Prism again (other media type, example or status); never re-validates the request. */
+  /** Asks the contract engine again (other media type, example or status); never re-validates the request. */
   remock(config: Partial<MockConfig>): Promise<RunResult>;
-  /** Sends a JSON body through the id codec with the standard headers. */
-  sendJson(status: number, body: unknown, headers?: Record<string, string>): void;
-  sendError(answer: ErrorAnswer): void;
+  /** A JSON answer through the id codec with the standard headers. */
+  jsonResponse(status: number, body: unknown, headers?: Record<string, string>): Response;
+  /** An error of the API, shaped for this operation's flavour. */
+  errorResponse(answer: ErrorAnswer): Response;
 }

@@ -1,13 +1,14 @@
 /**
- * The files API over the in-memory store: upload (multipart), list, retrieve, retrieve_content, delete, plus the
- * unauthenticated `/__download/<id>/<name>` that `download_url` points at (the real one is a presigned URL).
- * Response bodies start from the spec's example (so every field the schema wants is there) and get the stored
+ * The files API over the in-memory store: upload (multipart), list (paged), retrieve, retrieve_content, delete,
+ * plus the unauthenticated `/__download/<id>/<name>` that `download_url` points at (the real one is a presigned
+ * URL). Response bodies start from the spec's example (so every field the schema wants is there) and get the stored
  * file's values written over them.
  */
-import type { ServerResponse } from 'node:http';
+import { contentDisposition } from './content-disposition.ts';
 import type { MockState, RequestContext } from './context.ts';
+import { pageOfFiles } from './files-paging.ts';
 import type { StoredFile } from './files-store.ts';
-import { send, sendJson } from './http-io.ts';
+import { bytesResponse, mockErrorResponse } from './responses.ts';
 
 const FILES = {
   upload: '/v1/files/upload',
@@ -27,70 +28,64 @@ export function downloadUrl(baseUrl: string, file: StoredFile): string {
   return `${baseUrl}/__download/${file.fileId}/${encodeURIComponent(file.filename)}`;
 }
 
-export async function handleFiles(ctx: RequestContext): Promise<void> {
+export function handleFiles(ctx: RequestContext): Response {
   switch (ctx.op.path) {
     case FILES.upload:
       return upload(ctx);
     case FILES.list: {
       const body = example(ctx);
       const template = Array.isArray(body.files) ? (body.files[0] as Record<string, unknown> | undefined) : undefined;
-      const purpose = ctx.query.get('purpose') ?? undefined;
-      body.files = ctx.state.files.list(purpose).map((f) => fileObject(ctx, f, template));
-      return ctx.sendJson(200, body);
+      const files = pageOfFiles(ctx.state.files.list(ctx.query.get('purpose') ?? undefined), ctx.query);
+      body.files = files.map((f) => fileObject(ctx, f, template));
+      return ctx.jsonResponse(200, body);
     }
     case FILES.retrieve: {
-      const file = lookup(ctx, ctx.query.get('file_id'));
-      if (!file) return;
+      const file = ctx.state.files.get(ctx.query.get('file_id') ?? '');
+      if (!file) return notFound(ctx, ctx.query.get('file_id'));
       const body = example(ctx);
       body.file = fileObject(ctx, file, body.file);
-      return ctx.sendJson(200, body);
+      return ctx.jsonResponse(200, body);
     }
     case FILES.content: {
-      const file = lookup(ctx, ctx.query.get('file_id'));
-      if (!file) return;
-      return send(ctx.res, 200, file.bytes, {
+      const file = ctx.state.files.get(ctx.query.get('file_id') ?? '');
+      if (!file) return notFound(ctx, ctx.query.get('file_id'));
+      return bytesResponse(200, file.bytes, {
         'Content-Type': ctx.op.binaryMediaType ?? 'application/octet-stream',
-        'Content-Disposition': `attachment; filename="${file.filename}"`,
+        'Content-Disposition': contentDisposition(file.filename),
       });
     }
-    case FILES.delete: {
+    default: {
       const id = (ctx.json as { file_id?: unknown } | undefined)?.file_id;
-      const file = lookup(ctx, typeof id === 'string' ? id : null);
-      if (!file) return;
+      const file = typeof id === 'string' ? ctx.state.files.get(id) : undefined;
+      if (!file) return notFound(ctx, typeof id === 'string' ? id : null);
       ctx.state.files.delete(file.fileId);
       const body = example(ctx);
       body.file_id = file.fileId;
-      return ctx.sendJson(200, body);
+      return ctx.jsonResponse(200, body);
     }
   }
 }
 
-async function upload(ctx: RequestContext): Promise<void> {
-  // Node's own multipart parser (undici, behind Response#formData) — no dependency for a mock.
-  const form = await new Response(new Uint8Array(ctx.rawBody), {
-    headers: { 'content-type': ctx.req.headers['content-type'] ?? '' },
-  }).formData();
-  const part = form.get('file');
-  const purpose = String(form.get('purpose') ?? '');
-  const isFile = typeof part === 'object' && part !== null;
+function upload(ctx: RequestContext): Response {
+  // Parsed once, without copying the file's bytes (multipart.ts); a body that is not multipart never gets here.
+  const file = ctx.form?.files.get('file');
+  const text = ctx.form?.fields.get('file');
   const stored = ctx.state.files.put({
-    filename: isFile ? (part as File).name || 'upload.bin' : 'upload.bin',
-    purpose,
-    bytes: isFile ? new Uint8Array(await (part as Blob).arrayBuffer()) : new TextEncoder().encode(String(part ?? '')),
-    contentType: isFile ? (part as Blob).type || 'application/octet-stream' : 'text/plain',
+    filename: file?.filename || 'upload.bin',
+    purpose: ctx.form?.fields.get('purpose') ?? '',
+    bytes: file?.bytes ?? new TextEncoder().encode(text ?? ''),
+    contentType: file ? file.type || 'application/octet-stream' : 'text/plain',
   });
   const body = example(ctx);
   body.file = fileObject(ctx, stored, body.file);
-  ctx.sendJson(200, body);
+  return ctx.jsonResponse(200, body);
 }
 
-/** The file, or an answer like the real API's for an unknown id (HTTP 200, base_resp 2013) and undefined. */
-function lookup(ctx: RequestContext, id: string | null): StoredFile | undefined {
-  const file = id ? ctx.state.files.get(id) : undefined;
-  if (!file) {
-    ctx.sendJson(200, { base_resp: { status_code: 2013, status_msg: `invalid params, file ${id ?? ''} not found` } });
-  }
-  return file;
+/** What the real API answers for an unknown id: HTTP 200 + base_resp 2013. */
+function notFound(ctx: RequestContext, id: string | null): Response {
+  return ctx.jsonResponse(200, {
+    base_resp: { status_code: 2013, status_msg: `invalid params, file ${id ?? ''} not found` },
+  });
 }
 
 function example(ctx: RequestContext): Record<string, unknown> {
@@ -112,11 +107,12 @@ function fileObject(ctx: RequestContext, file: StoredFile, template: unknown): R
   };
 }
 
-export function serveDownload(res: ServerResponse, state: MockState, id: string) {
+/** `GET|HEAD /__download/<id>/<name>`: a stored file's bytes, no Authorization needed (a presigned URL). */
+export function serveDownload(state: MockState, id: string): Response {
   const file = state.files.get(id);
-  if (!file) return sendJson(res, 404, { type: 'mock_error', message: `file ${id} not found` });
-  send(res, 200, file.bytes, {
+  if (!file) return mockErrorResponse(404, `file ${id} not found`);
+  return bytesResponse(200, file.bytes, {
     'Content-Type': file.contentType,
-    'Content-Disposition': `attachment; filename="${file.filename}"`,
+    'Content-Disposition': contentDisposition(file.filename),
   });
 }

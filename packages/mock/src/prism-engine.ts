@@ -6,7 +6,7 @@
 import { createInstance, getHttpOperationsFromSpec, type IHttpConfig, type IHttpRequest } from '@stoplight/prism-http';
 // The router is not re-exported from the package root, and the mock needs to know WHICH operation a request hit
 // (tasks, files and streams are stateful per operation) before asking Prism for a body. Pinned to 5.12.0.
-import * as routerModule from '@stoplight/prism-http/dist/router';
+import * as routerModule from '@stoplight/prism-http/dist/router/index.js';
 
 /**
  * One operation as Prism sees it. Derived from Prism's own signature rather than imported from @stoplight/types,
@@ -111,6 +111,7 @@ const BASE_CONFIG = {
 } as unknown as IHttpConfig;
 
 export class PrismEngine {
+  readonly name = 'prism';
   private readonly prism = createInstance(BASE_CONFIG, { logger: silentLogger as never });
 
   private constructor(readonly operations: IHttpOperation[]) {}

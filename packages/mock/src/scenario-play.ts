@@ -5,55 +5,54 @@
  */
 import type { RequestContext } from './context.ts';
 import { errorForCode, gatewayError } from './error-bodies.ts';
-import { flushed, sleep } from './sse.ts';
+import { liveStream, sleep } from './live-stream.ts';
+import { liveResponse, networkError } from './responses.ts';
 import { wantsStream } from './streaming.ts';
 import { withTraceId } from './trace-id.ts';
 
-/** Plays a scenario that replaces the answer; returns false when the scenario only shapes what follows. */
-export async function playScenario(ctx: RequestContext): Promise<boolean> {
-  const { scenario, op, res } = ctx;
-  if (!scenario) return false;
+/** How long `slow_headers` holds the answer without `wait=`. */
+const SLOW_HEADERS_MS = 3000;
+
+/** The answer a scenario replaces the normal one with, or undefined when it only shapes what follows. */
+export async function playScenario(ctx: RequestContext): Promise<Response | undefined> {
+  const { scenario, op } = ctx;
+  if (!scenario) return undefined;
   const s = scenario.scenario;
   const codes = ctx.runtime.index.errorCodes;
   switch (s.kind) {
     case 'connection_reset':
-      ctx.req.socket.destroy();
-      return true;
+      return networkError();
     case 'slow_headers':
-      await sleep(ctx.prefs.waitMs ?? 3000, ctx.signal, res);
-      return res.destroyed;
+      await sleep(ctx.prefs.waitMs ?? SLOW_HEADERS_MS, ctx.signal);
+      return ctx.signal.aborted ? networkError() : undefined;
     case 'base_resp':
       // Also for streaming requests: a rate-limited stream is answered with plain JSON, not SSE.
-      ctx.sendError(errorForCode(op.flavour, s.code, codes, ctx.traceId));
-      return true;
+      return ctx.errorResponse(errorForCode(op.flavour, s.code, codes, ctx.traceId));
     case 'http':
-      ctx.sendError(gatewayError(op.flavour, s.status, codes, ctx.traceId, ctx.prefs.retryAfter));
-      return true;
+      return ctx.errorResponse(gatewayError(op.flavour, s.status, codes, ctx.traceId, ctx.prefs.retryAfter));
     case 'stream_cut':
     case 'stream_stall':
       // On a stream the fault happens between events (streaming.ts); on a JSON answer, inside the body.
-      if (wantsStream(op, ctx.json)) return false;
-      await faultyJson(ctx, s.kind);
-      return true;
+      if (wantsStream(op, ctx.json)) return undefined;
+      return faultyJson(ctx, s.kind);
     default:
-      return false;
+      return undefined;
   }
 }
 
-/** A JSON body cut in half, or headers followed by silence. */
-async function faultyJson(ctx: RequestContext, kind: 'stream_cut' | 'stream_stall'): Promise<void> {
-  const text = ctx.codec.stringify(withTraceId(ctx.mocked.body, ctx.traceId));
-  const { res } = ctx;
-  res.writeHead(200, {
-    'Content-Type': 'application/json; charset=utf-8',
-    'Content-Length': Buffer.byteLength(text),
+/** A JSON body cut in half, or headers (with the full Content-Length) followed by silence. */
+function faultyJson(ctx: RequestContext, kind: 'stream_cut' | 'stream_stall'): Response {
+  const bytes = new TextEncoder().encode(ctx.codec.stringify(withTraceId(ctx.mocked.body, ctx.traceId)));
+  const body = liveStream(ctx.signal, async (sink) => {
+    if (kind === 'stream_cut') {
+      await sink.write(bytes.subarray(0, Math.floor(bytes.length / 2)));
+      return sink.cut();
+    }
+    await sleep(ctx.prefs.waitMs ?? Number.POSITIVE_INFINITY, sink.signal);
+    await sink.write(bytes);
   });
-  res.flushHeaders();
-  if (kind === 'stream_cut') {
-    await flushed(res, text.slice(0, Math.floor(text.length / 2)));
-    res.socket?.destroy();
-    return;
-  }
-  await sleep(ctx.prefs.waitMs ?? Number.POSITIVE_INFINITY, ctx.signal, res);
-  if (!res.destroyed) res.end(text);
+  return liveResponse(200, body, {
+    'Content-Type': 'application/json; charset=utf-8',
+    'Content-Length': String(bytes.length),
+  });
 }

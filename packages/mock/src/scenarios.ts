@@ -4,6 +4,7 @@
  * headers easily, with `?__scenario=<name>` (and `__chunks`, `__delay`, …). Every preference is documented in the
  * package README.
  */
+import { MAX_WAIT_MS } from './live-stream.ts';
 import type { ErrorCodeInfo } from './spec-index.ts';
 
 export interface MockPrefs {
@@ -85,15 +86,19 @@ const FIXED: Readonly<Record<string, Scenario>> = {
   task_fail: { kind: 'task_fail' },
 };
 
+/** Integer preferences and their caps: a timer holds 2^31-1 ms, and a stream of a billion chunks is an OOM, not a test. */
 const INT_PREFS = {
-  times: 'times',
-  chunks: 'chunks',
-  delay: 'delayMs',
-  wait: 'waitMs',
-  retry_after: 'retryAfter',
-  polls: 'polls',
-  code: 'code',
+  times: { field: 'times', max: 1_000_000 },
+  chunks: { field: 'chunks', max: 10_000 },
+  delay: { field: 'delayMs', max: MAX_WAIT_MS },
+  wait: { field: 'waitMs', max: MAX_WAIT_MS },
+  retry_after: { field: 'retryAfter', max: MAX_WAIT_MS },
+  polls: { field: 'polls', max: 1_000_000 },
+  code: { field: 'code', max: 599 },
 } as const;
+
+/** Largest `base_resp_<code>`: MiniMax codes are int32; a larger one would be written as `1e+20`. */
+const MAX_STATUS_CODE = 2_147_483_647;
 
 /** Reads the preferences from `Prefer`, `X-Mock-Session` and `__`-prefixed query parameters (query wins). */
 export function readPrefs(headers: Record<string, string | string[] | undefined>, query: URLSearchParams): MockPrefs {
@@ -122,9 +127,9 @@ export function readPrefs(headers: Record<string, string | string[] | undefined>
   if (raw.get('session')) prefs.session = raw.get('session');
   if (raw.get('example')) prefs.example = raw.get('example');
   if (raw.has('dynamic')) prefs.dynamic = raw.get('dynamic') !== 'false';
-  for (const [name, field] of Object.entries(INT_PREFS)) {
+  for (const [name, { field, max }] of Object.entries(INT_PREFS)) {
     const v = raw.get(name);
-    if (v !== undefined && /^\d+$/.test(v)) prefs[field] = Number(v);
+    if (v !== undefined && /^\d+$/.test(v)) prefs[field] = Math.min(Number(v), max);
   }
   return prefs;
 }
@@ -146,7 +151,7 @@ function lookup(name: string, errorCodes: readonly ErrorCodeInfo[]): Scenario | 
   const fromSpec = errorCodes.find((c) => c.name === name);
   if (fromSpec) return { kind: 'base_resp', code: fromSpec.code };
   const numbered = /^base_resp_(\d+)$/.exec(name);
-  if (numbered) return { kind: 'base_resp', code: Number(numbered[1]) };
+  if (numbered && Number(numbered[1]) <= MAX_STATUS_CODE) return { kind: 'base_resp', code: Number(numbered[1]) };
   const http = /^http_([45]\d\d)$/.exec(name);
   if (http) return { kind: 'http', status: Number(http[1]) };
   return undefined;

@@ -1,42 +1,45 @@
 /**
- * Loads the effective spec into everything the mock derives from it (Prism's operations, the SpecIndex), and
- * watches the file so `npm run spec:build` in another terminal is picked up without a restart.
+ * Loads the effective spec in Node (from the file shipped in this package, or any path) into what the mock
+ * derives from it, with Prism as the contract engine, and watches the file so `npm run spec:build` in another
+ * terminal is picked up without a restart.
  */
-import { unwatchFile, watchFile } from 'node:fs';
+import { existsSync, unwatchFile, watchFile } from 'node:fs';
 import { readFile } from 'node:fs/promises';
-import { dirname, join, resolve } from 'node:path';
+import { basename, dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { PrismEngine } from './prism-engine.ts';
-import { type JsonObject, SpecIndex } from './spec-index.ts';
+import type { JsonObject } from './spec-index.ts';
+import { buildRuntime, type SpecRuntime } from './spec-runtime.ts';
 
-/** `spec/minimax.openapi.json` at the repository root, wherever the process was started from. */
-export const DEFAULT_SPEC_PATH = join(
-  dirname(fileURLToPath(import.meta.url)),
-  '..',
-  '..',
-  '..',
-  'spec',
-  'minimax.openapi.json',
-);
+export type { SpecRuntime } from './spec-runtime.ts';
 
-export interface SpecRuntime {
-  /** Where it came from: a file path, or `(object)`. */
-  source: string;
-  index: SpecIndex;
-  engine: PrismEngine;
-  loadedAt: Date;
+const here = dirname(fileURLToPath(import.meta.url));
+
+/**
+ * The effective spec this mock serves by default. From the TypeScript sources (inside the minimax-ts repository):
+ * the repository's `spec/minimax.openapi.json`, so a rebuilt spec is served at once. From the built package
+ * (`dist/`): the copy shipped in the package's own `spec/` directory.
+ *
+ * @example
+ * ```ts
+ * const doc = JSON.parse(await readFile(DEFAULT_SPEC_PATH, 'utf8'));
+ * ```
+ */
+export const DEFAULT_SPEC_PATH =
+  basename(here) === 'src' && existsSync(join(here, '..', '..', '..', 'spec', 'minimax.openapi.json'))
+    ? join(here, '..', '..', '..', 'spec', 'minimax.openapi.json')
+    : join(here, '..', 'spec', 'minimax.openapi.json');
+
+/** Reads a spec path (or copies a parsed document) into a runtime with Prism as the engine. */
+export async function loadSpec(spec: string | object): Promise<SpecRuntime> {
+  const { doc, source } = await readSpec(spec);
+  return buildRuntime(doc, source, (d) => PrismEngine.load(d));
 }
 
-export async function loadSpec(spec: string | object): Promise<SpecRuntime> {
-  const source = typeof spec === 'string' ? resolve(spec) : '(object)';
-  const doc = (
-    typeof spec === 'string' ? JSON.parse(await readFile(source, 'utf8')) : structuredClone(spec)
-  ) as JsonObject;
-  if (typeof doc.openapi !== 'string') throw new Error(`${source} is not an OpenAPI document (no "openapi" field)`);
-  // The index reads the document with its $refs intact; Prism gets its own copy to dereference.
-  const index = new SpecIndex(doc);
-  const engine = await PrismEngine.load(doc);
-  return { source, index, engine, loadedAt: new Date() };
+export async function readSpec(spec: string | object): Promise<{ doc: JsonObject; source: string }> {
+  if (typeof spec !== 'string') return { doc: structuredClone(spec) as JsonObject, source: '(object)' };
+  const source = resolve(spec);
+  return { doc: JSON.parse(await readFile(source, 'utf8')) as JsonObject, source };
 }
 
 /**

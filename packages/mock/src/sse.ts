@@ -4,7 +4,7 @@
  * (aggregated final frame, `[DONE]` where it is sent). This module turns such an array into timed, chunked output,
  * and can stretch it to N delta events for load tests without changing how it starts or ends.
  */
-import type { ServerResponse } from 'node:http';
+import { type Sink, sleep } from './live-stream.ts';
 
 export interface SseFrame {
   event?: string;
@@ -143,76 +143,29 @@ export type StreamFault =
 
 export interface WriteOptions {
   delayMs: number;
-  signal: AbortSignal;
   fault?: StreamFault;
 }
 
 /**
  * Writes encoded frames one by one with `delayMs` between them (first frame at once), honouring back-pressure and
- * stopping as soon as the client goes away or the server closes.
+ * stopping as soon as the client goes away or the host shuts down.
  */
-export async function writeFrames(res: ServerResponse, encoded: readonly string[], opts: WriteOptions): Promise<void> {
-  const gone = () => res.destroyed || opts.signal.aborted;
+export async function writeFrames(sink: Sink, encoded: readonly string[], opts: WriteOptions): Promise<void> {
   for (let i = 0; i < encoded.length; i++) {
     const fault = opts.fault;
     if (fault && i === fault.at) {
       if (fault.kind === 'cut') {
         // Half an event, then the connection drops: the client sees a truncated frame and a socket error.
-        const partial = encoded[i]!.slice(0, Math.max(1, Math.floor(encoded[i]!.length / 2)));
-        await flushed(res, partial);
-        res.socket?.destroy();
-        return;
+        await sink.write(encoded[i]!.slice(0, Math.max(1, Math.floor(encoded[i]!.length / 2))));
+        return sink.cut();
       }
-      if (fault.kind === 'error') {
-        await write(res, fault.frame);
-        res.end();
-        return;
-      }
+      if (fault.kind === 'error') return sink.write(fault.frame);
       // Stall: headers and the first events were sent, then silence. Only an idle timeout saves the client.
-      await sleep(fault.resumeMs ?? Number.POSITIVE_INFINITY, opts.signal, res);
-      if (gone()) return;
+      await sleep(fault.resumeMs ?? Number.POSITIVE_INFINITY, sink.signal);
+      if (sink.gone) return;
     }
-    if (i > 0 && opts.delayMs > 0) await sleep(opts.delayMs, opts.signal, res);
-    if (gone()) return;
-    await write(res, encoded[i]!);
+    if (i > 0 && opts.delayMs > 0) await sleep(opts.delayMs, sink.signal);
+    if (sink.gone) return;
+    await sink.write(encoded[i]!);
   }
-  if (!gone()) res.end();
-}
-
-function write(res: ServerResponse, chunk: string): Promise<void> {
-  if (res.destroyed) return Promise.resolve();
-  if (res.write(chunk)) return Promise.resolve();
-  return new Promise((resolve) => {
-    const done = () => {
-      res.off('drain', done);
-      res.off('close', done);
-      resolve();
-    };
-    res.once('drain', done);
-    res.once('close', done);
-  });
-}
-
-/** Writes and waits until the bytes left the process, so a following `destroy()` cannot swallow them. */
-export function flushed(res: ServerResponse, chunk: string): Promise<void> {
-  return new Promise((resolve) => {
-    if (res.destroyed) return resolve();
-    res.write(chunk, () => resolve());
-  });
-}
-
-/** Resolves after `ms`, or early when the server shuts down or the client disconnects. */
-export function sleep(ms: number, signal: AbortSignal, res?: ServerResponse): Promise<void> {
-  return new Promise((resolve) => {
-    if (signal.aborted || res?.destroyed) return resolve();
-    const finish = () => {
-      if (timer) clearTimeout(timer);
-      signal.removeEventListener('abort', finish);
-      res?.off('close', finish);
-      resolve();
-    };
-    const timer = Number.isFinite(ms) ? setTimeout(finish, ms) : undefined;
-    signal.addEventListener('abort', finish, { once: true });
-    res?.once('close', finish);
-  });
 }

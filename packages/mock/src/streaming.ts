@@ -5,6 +5,8 @@
  */
 import type { RequestContext } from './context.ts';
 import { compatErrorBody, statusMessage } from './error-bodies.ts';
+import { liveStream } from './live-stream.ts';
+import { liveResponse } from './responses.ts';
 import type { OperationInfo } from './spec-index.ts';
 import { encodeFrame, isFrameList, planFrames, type SseFrame, type StreamFault, writeFrames } from './sse.ts';
 
@@ -13,30 +15,22 @@ export function wantsStream(op: OperationInfo, json: unknown): boolean {
   return op.streamable && typeof json === 'object' && json !== null && (json as { stream?: unknown }).stream === true;
 }
 
-export async function handleStream(ctx: RequestContext): Promise<void> {
+export async function handleStream(ctx: RequestContext): Promise<Response> {
   const frames = await exampleFrames(ctx);
-  const body = (ctx.json ?? {}) as { stream_options?: { exclude_aggregated_audio?: unknown } };
+  const options = (ctx.json ?? {}) as { stream_options?: { exclude_aggregated_audio?: unknown } };
   const planned = planFrames(frames, {
     ...(ctx.prefs.chunks !== undefined && { chunks: ctx.prefs.chunks }),
-    excludeAggregatedAudio: body.stream_options?.exclude_aggregated_audio === true,
+    excludeAggregatedAudio: options.stream_options?.exclude_aggregated_audio === true,
   });
   for (const f of planned) {
     const data = f.data as Record<string, unknown> | null;
     if (data && typeof data === 'object' && typeof data.trace_id === 'string') data.trace_id = ctx.traceId;
   }
   const encoded = planned.map((f) => encodeFrame(f, ctx.codec.stringify));
-
-  ctx.res.writeHead(200, {
-    'Content-Type': 'text/event-stream',
-    'Cache-Control': 'no-cache',
-    Connection: 'keep-alive',
-  });
-  ctx.res.flushHeaders();
-  await writeFrames(ctx.res, encoded, {
-    delayMs: ctx.prefs.delayMs ?? ctx.settings.streamDelayMs,
-    signal: ctx.signal,
-    ...(faultFor(ctx, encoded.length) && { fault: faultFor(ctx, encoded.length)! }),
-  });
+  const fault = faultFor(ctx, encoded.length);
+  const delayMs = ctx.prefs.delayMs ?? ctx.settings.streamDelayMs;
+  const body = liveStream(ctx.signal, (sink) => writeFrames(sink, encoded, { delayMs, ...(fault && { fault }) }));
+  return liveResponse(200, body, { 'Content-Type': 'text/event-stream', 'Cache-Control': 'no-cache' });
 }
 
 /**

@@ -40,7 +40,7 @@ export function taskRouteOf(index: SpecIndex, op: OperationInfo): TaskRoute | un
   return undefined;
 }
 
-export function handleTaskCreate(ctx: RequestContext, route: TaskRoute): void {
+export function handleTaskCreate(ctx: RequestContext, route: TaskRoute): Response {
   const { index } = ctx.runtime;
   const body = { ...(ctx.mocked.body as Record<string, unknown>) };
   const schema = ctx.op.jsonSchema;
@@ -57,15 +57,15 @@ export function handleTaskCreate(ctx: RequestContext, route: TaskRoute): void {
     body.file_id = task.fileId;
   }
   ctx.state.tasks.create(task);
-  ctx.sendJson(ctx.mocked.statusCode, body);
+  return ctx.jsonResponse(ctx.mocked.statusCode, body);
 }
 
-export function handleTaskQuery(ctx: RequestContext, route: TaskRoute) {
+export function handleTaskQuery(ctx: RequestContext, route: TaskRoute): Response {
   const { index } = ctx.runtime;
   const fromBody = (ctx.json as { task_id?: unknown } | undefined)?.task_id;
   const id = ctx.query.get('task_id') ?? (typeof fromBody === 'string' ? fromBody : undefined);
   const task = id === undefined ? undefined : ctx.state.tasks.get(normalizeId(id));
-  if (!task) return ctx.sendJson(ctx.mocked.statusCode, ctx.mocked.body);
+  if (!task) return ctx.jsonResponse(ctx.mocked.statusCode, ctx.mocked.body);
   if (ctx.scenario?.scenario.kind === 'task_fail') task.fail = true;
 
   const schema = ctx.op.jsonSchema;
@@ -86,7 +86,7 @@ export function handleTaskQuery(ctx: RequestContext, route: TaskRoute) {
       else if (!index.isRequired(schema, key)) delete body[key];
     }
   }
-  ctx.sendJson(ctx.mocked.statusCode, body);
+  return ctx.jsonResponse(ctx.mocked.statusCode, body);
 }
 
 /** Puts the result file in the store on the first successful poll (idempotent). */

@@ -1,9 +1,11 @@
 /** The `Trace-Id` the real API puts on every response, and repeats in speech bodies as `trace_id`. */
-import { randomBytes } from 'node:crypto';
 
-/** 32 hex characters, like the real header. */
+/** 32 hex characters, like the real header (Web Crypto: the same in Node and in a browser). */
 export function newTraceId(): string {
-  return randomBytes(16).toString('hex');
+  const bytes = crypto.getRandomValues(new Uint8Array(16));
+  let hex = '';
+  for (const b of bytes) hex += b.toString(16).padStart(2, '0');
+  return hex;
 }
 
 /** The real speech API repeats the `Trace-Id` header in the body's `trace_id`: keep them equal. */

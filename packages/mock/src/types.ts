@@ -1,4 +1,5 @@
 /** Public option and handle types of the mock server. */
+import type { BodyLimits } from './body-budget.ts';
 
 /**
  * Options of {@link startMock} (the CLI flags map onto them one to one).
@@ -14,8 +15,13 @@ export interface MockOptions {
   /** Interface to bind. Default `127.0.0.1` (the mock has no auth worth the name: keep it local). */
   host?: string;
   /**
+   * The base URL clients reach the mock at, when it is not the address it listens on (a container, a LAN name):
+   * `download_url`s point there. Default: the listening address (never the request's Host header).
+   */
+  publicUrl?: string;
+  /**
    * The effective OpenAPI document: a path to a JSON file, or the parsed object.
-   * Default: `spec/minimax.openapi.json` of this repository.
+   * Default: the `spec/minimax.openapi.json` shipped in this package.
    */
   spec?: string | object;
   /** Generate JSON bodies from the schemas instead of serving the spec's examples. Default false. */
@@ -30,6 +36,8 @@ export interface MockOptions {
   watch?: boolean;
   /** Receives one line per request and per reload. Default: silent. */
   log?: (line: string) => void;
+  /** Caps on request bodies held in memory (per request: 64 MB; all requests in flight together: 256 MB). */
+  limits?: BodyLimits;
 }
 
 /**

@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { parseJSON } from '@minimax-ts/sdk/internal/lossless-json';
 import { Ajv2020, type ValidateFunction } from 'ajv/dist/2020.js';
 import addFormats from 'ajv-formats';
-import { startMock } from '../src/index.ts';
+import * as source from '../src/index.ts';
 import { SpecIndex } from '../src/spec-index.ts';
 import { DEFAULT_SPEC_PATH } from '../src/spec-loader.ts';
 import type { MockOptions, MockServer } from '../src/types.ts';
@@ -13,8 +13,15 @@ export const SPEC_PATH = process.env.MOCK_SPEC ?? DEFAULT_SPEC_PATH;
 export const SPEC = JSON.parse(readFileSync(SPEC_PATH, 'utf8')) as Record<string, unknown>;
 export const INDEX = new SpecIndex(SPEC);
 
+/**
+ * `MOCK_FROM_DIST=1` runs the suites against the built package (`npm run build` first), with the spec it ships:
+ * every flag, scenario and CORS behaviour must work the same installed as in the repository.
+ */
+const FROM_DIST = process.env.MOCK_FROM_DIST === '1';
+const { startMock } = FROM_DIST ? ((await import('../dist/index.js' as string)) as typeof source) : source;
+
 export function start(options: MockOptions = {}): Promise<MockServer> {
-  return startMock({ port: 0, spec: SPEC_PATH, streamDelayMs: 0, ...options });
+  return startMock({ port: 0, ...(!FROM_DIST && { spec: SPEC_PATH }), streamDelayMs: 0, ...options });
 }
 
 export const AUTH = { Authorization: 'Bearer test-key' };
