@@ -6,7 +6,7 @@ import { defineConfig, type Options } from 'tsup';
 // package's own `spec/`, found at run time relative to the compiled module. The sdk's lossless JSON codec is an
 // internal module, reachable only under the workspace `@minimax-ts/source` condition: it is bundled in, so the
 // package never refers to TypeScript sources. Prism, ajv and msw stay external (dependencies / optional peer).
-const shared: Options = {
+export const shared: Options = {
   format: ['esm'],
   target: 'es2022',
   dts: { compilerOptions: { ignoreDeprecations: '6.0', types: ['node'] } },
@@ -31,23 +31,13 @@ function copySpec(): void {
   }
 }
 
-export default defineConfig([
-  {
-    ...shared,
-    entry: { index: 'src/index.ts', msw: 'src/msw/node.ts', cli: 'src/cli.ts' },
-    platform: 'node',
-    target: 'node20',
-    clean: ['*.js', '*.map', '*.d.ts'],
-    onSuccess: async () => copySpec(),
-  },
-  {
-    ...shared,
-    // Browsers (`setupWorker`) and jsdom-style test environments: the lite engine and the spec bundled in.
-    entry: { msw: 'src/msw/browser.ts' },
-    outDir: 'dist/browser',
-    platform: 'browser',
-    clean: true,
-    // Its map would mostly be the bundled spec again (~0.8 MB): the browser entry ships without one.
-    sourcemap: false,
-  },
-]);
+// The browser build is a second tsup run (tsup.browser.config.ts), not a second entry of this array: run in
+// parallel, one config's declaration step could wipe the other's `.d.ts` (seen under load).
+export default defineConfig({
+  ...shared,
+  entry: { index: 'src/index.ts', msw: 'src/msw/node.ts', cli: 'src/cli.ts' },
+  platform: 'node',
+  target: 'node20',
+  clean: ['*.js', '*.map', '*.d.ts'],
+  onSuccess: async () => copySpec(),
+});
