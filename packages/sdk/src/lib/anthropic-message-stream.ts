@@ -8,7 +8,7 @@ import type { AnthropicContentBlock, AnthropicMessage, AnthropicStreamEvent } fr
 import { EventStream } from '../core/event-stream.ts';
 import { MiniMaxError } from '../core/minimax-error.ts';
 import type { SSEEvent } from '../internal/sse-parser.ts';
-import { parseEventData, type StreamContext, streamError, truncatedStream } from '../internal/stream-context.ts';
+import { decodeFrame, type StreamContext, truncatedStream } from '../internal/stream-context.ts';
 
 interface AnthropicStreamEvents {
   text: (delta: string, snapshot: string) => void;
@@ -37,12 +37,9 @@ export class AnthropicMessageStream extends EventStream<AnthropicStreamEvent, An
   }
 
   protected decode(event: SSEEvent): AnthropicStreamEvent | undefined {
-    const frame = parseEventData(this.ctx, event.data, this.#text) as AnthropicStreamEvent | { type: 'error' };
-    if (frame.type === 'error') {
-      throw streamError(this.ctx, frame, this.#text);
-    }
-    this.#apply(frame as AnthropicStreamEvent);
-    return frame as AnthropicStreamEvent;
+    const frame = decodeFrame(this.ctx, event, this.#text) as AnthropicStreamEvent;
+    this.#apply(frame);
+    return frame;
   }
 
   #apply(event: AnthropicStreamEvent): void {
