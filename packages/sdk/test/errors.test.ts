@@ -342,7 +342,7 @@ describe('connection errors and TaskFailedError', () => {
     expect(error).not.toBeInstanceOf(APIError);
     expect(error.name).toBe('TaskFailedError');
     expect(error.taskId).toBe('106916112212032');
-    expect(error.lastResponse).toBe(lastResponse);
+    expect(error.lastResponse).toEqual(lastResponse);
     expect(error.message).toBe('Task 106916112212032 ended with status Fail: content moderation');
   });
 });

@@ -24,7 +24,7 @@ export class ResponseValidationError extends MiniMaxError {
 
   readonly operation: string;
   readonly issues: readonly ValidationIssue[];
-  /** The body as received, the very object `warn` mode returns (`toJSON` and `inspect` redact it). */
+  /** The body as received (a copy with credentials redacted, as every field of an SDK error is). */
   readonly body: unknown;
 
   constructor(operation: string, issues: readonly ValidationIssue[], body: unknown) {
@@ -35,6 +35,6 @@ export class ResponseValidationError extends MiniMaxError {
     super(`${operation}: the response does not match the spec (${shown}${issues.length > 5 ? '; …' : ''})`);
     this.operation = operation;
     this.issues = scrubDeep(issues) as ValidationIssue[];
-    this.body = body;
+    this.body = scrubDeep(body);
   }
 }

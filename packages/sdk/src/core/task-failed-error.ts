@@ -3,7 +3,7 @@
  * every HTTP call succeeded; the job itself failed. The task id is kept so it is never lost.
  */
 
-import { redactText } from '../internal/redact.ts';
+import { redactText, scrubDeep } from '../internal/redact.ts';
 import { MiniMaxError } from './minimax-error.ts';
 
 /** What a {@link TaskFailedError} is built from. */
@@ -11,7 +11,7 @@ export interface TaskFailedErrorOptions {
   taskId: string;
   /** The final status as the server spelled it (`'Fail'`, `'Failed'`, `'failed'`, `'expired'`…). */
   status: string;
-  /** The last poll response, parsed, as `wait()` would have returned it (`toJSON` and `inspect` redact it). */
+  /** The last poll response, parsed (a copy with credentials redacted, as every field of an SDK error is). */
   lastResponse?: unknown;
   /** Why it failed, when the server said so. */
   reason?: string | undefined;
@@ -36,6 +36,6 @@ export class TaskFailedError extends MiniMaxError {
     super(`Task ${taskId} ended with status ${status}${reason ? `: ${reason}` : ''}`);
     this.taskId = taskId;
     this.status = redactText(status);
-    this.lastResponse = lastResponse;
+    this.lastResponse = scrubDeep(lastResponse);
   }
 }
