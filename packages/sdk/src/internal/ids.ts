@@ -102,7 +102,8 @@ export function checkIdFields<T>(body: T, keys: ReadonlySet<string>): T {
     if (typeof node !== 'object' || node === null || node instanceof Blob) return node;
     const out: Record<string, unknown> = {};
     for (const [key, value] of Object.entries(node)) {
-      out[key] = keys.has(key) && value !== undefined && value !== null ? idField(value, key) : visit(value);
+      // `undefined` leaves an optional id out; `null` is never an id (JSON would send it as one).
+      out[key] = keys.has(key) && value !== undefined ? idField(value, key) : visit(value);
     }
     return out;
   };
