@@ -34,7 +34,7 @@ describe.concurrent('ids are validated exactly, before anything is sent', () => 
     ['a negative number', -1, /^file_id: -1 is negative/],
     ['a fraction', 1.5, /1\.5 is not a whole number/],
     ['NaN', Number.NaN, /NaN is not a whole number/],
-    ['a number above 2^53', 307123456789012345, /above 2\^53 and has lost precision/],
+    ['a number above 2^53', 2 ** 60, /above 2\^53 and has lost precision/],
     ['spaces', ' 12', /is not a decimal id/],
     ['a sign', '+12', /is not a decimal id/],
     ['a negative string', '-12', /is negative/],

@@ -158,7 +158,12 @@ describe.concurrent('error frames every stream raises', () => {
 
   it('native chat: an `event: error` after the finish is raised, never yielded as a chunk', async () => {
     const server = await h.server({
-      [PATHS.chat]: sse({ events: [...completeChatEvents('Hi'), 'event: error\ndata: internal failure\n\n'] }),
+      [PATHS.chat]: sse({
+        events: [
+          ...completeChatEvents('Hi'),
+          dataEvent({ error: { type: 'api_error', message: 'internal failure' } }, 'error'),
+        ],
+      }),
     });
     const stream = await h.client(server.url).chat.create({ ...chat, stream: true });
     const chunks: unknown[] = [];
@@ -170,9 +175,24 @@ describe.concurrent('error frames every stream raises', () => {
     expect(chunks).toHaveLength(2);
   });
 
+  it('native chat: an `event: error` whose data is plain text raises its text', async () => {
+    const server = await h.server({
+      [PATHS.chat]: sse({ events: [...chatEvents('Hel'), 'event: error\ndata: upstream overloaded\n\n'] }),
+    });
+    const stream = await h.client(server.url).chat.create({ ...chat, stream: true });
+    const { error } = await timedFailure(() => stream.finalText());
+    expect(error).toBeInstanceOf(APIError);
+    expect((error as APIError).serverMessage).toBe('upstream overloaded');
+  });
+
   it('speech: an `event: error` frame', async () => {
     const server = await h.server({
-      [PATHS.speech]: sse({ events: [audioEvents[0]!, dataEvent({ base_resp: { status_code: 1002 } }, 'error')] }),
+      [PATHS.speech]: sse({
+        events: [
+          audioEvents[0]!,
+          dataEvent({ type: 'error', error: { type: 'rate_limit_error', message: 'slow down (1002)' } }, 'error'),
+        ],
+      }),
     });
     const stream = await h.client(server.url).speech.stream(speech);
     const { error } = await timedFailure(() => stream.collect());
