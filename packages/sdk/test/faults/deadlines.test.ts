@@ -6,7 +6,7 @@
  */
 
 import type { IncomingMessage } from 'node:http';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import {
   type APIError,
   APITimeoutError,
@@ -46,8 +46,7 @@ describe.concurrent('wait(): the timeout is a deadline that aborts the poll in f
     expect((error as Error).message).toMatch(/Task t1 is still Processing after \d+ ms \(wait timeout 500 ms\)/);
     expect(ms).toBeGreaterThanOrEqual(450);
     expect(ms).toBeLessThan(BOUND_MS);
-    await new Promise((resolve) => setTimeout(resolve, 50));
-    expect(closed).toHaveLength(1); // the hanging poll was aborted, not left to run
+    await vi.waitFor(() => expect(closed).toHaveLength(1)); // the hanging poll was aborted, not left to run
     expect(closed[0]! - started).toBeLessThan(BOUND_MS);
     expect(server.count(PATHS.videoQuery)).toBe(2); // and never retried after the deadline
   });
