@@ -28,7 +28,7 @@ export function checkDuration(name: string, value: unknown): void {
   if (typeof value === 'number' && value > 0 && value <= MAX_TIMER_MS) return; // NaN fails `> 0`
   throw new InvalidArgumentError(
     name,
-    `expected a number of milliseconds above 0 and at most ${MAX_TIMER_MS} (about 24.8 days), got ${describe(value)}`,
+    `expected milliseconds, above 0 and at most ${MAX_TIMER_MS} (24.8 days), got ${describe(value)}`,
   );
 }
 
@@ -89,27 +89,18 @@ export function checkApiKey(key: unknown): void {
   for (let i = 0; i < key.length; i++) {
     const code = key.charCodeAt(i);
     if (code === 0x0a || code === 0x0d) {
-      throw new InvalidArgumentError(
-        'apiKey',
-        `contains a line break ${at(i)} (a trailing newline from a file or an environment variable?); an API key is a single line`,
-      );
+      throw new InvalidArgumentError('apiKey', `contains a line break ${at(i)} (a trailing newline from a file?)`);
     }
     if ((code < 0x20 && code !== 0x09) || code === 0x7f) {
       const hex = code.toString(16).toUpperCase().padStart(4, '0');
       throw new InvalidArgumentError('apiKey', `contains the control character U+${hex} ${at(i)}`);
     }
     if (code > 0x7e) {
-      throw new InvalidArgumentError(
-        'apiKey',
-        `contains a non-ASCII character ${at(i)}; API keys are ASCII (was a typographic quote or an invisible character pasted with it?)`,
-      );
+      throw new InvalidArgumentError('apiKey', `contains a non-ASCII character ${at(i)} (pasted with the key?)`);
     }
   }
   if (/^[ \t]|[ \t]$/.test(key)) {
-    throw new InvalidArgumentError(
-      'apiKey',
-      'starts or ends with whitespace, which HTTP strips: the server would receive another key',
-    );
+    throw new InvalidArgumentError('apiKey', 'starts or ends with whitespace, which HTTP would strip');
   }
 }
 
@@ -128,7 +119,7 @@ export function checkHeaderValue(argument: string, name: string, value: unknown)
     if ((code < 0x20 && code !== 0x09) || code === 0x7f || code > 0xff) {
       throw new InvalidArgumentError(
         argument,
-        `the value of header ${JSON.stringify(name)} contains a character HTTP cannot carry (U+${code.toString(16).toUpperCase().padStart(4, '0')} at position ${i + 1})`,
+        `the value of header ${JSON.stringify(name)} contains a character HTTP cannot carry, at position ${i + 1}`,
       );
     }
   }
@@ -153,10 +144,7 @@ export function checkBaseURL(value: unknown, source: string): string {
   const shown = JSON.stringify(url.length > 100 ? `${url.slice(0, 100)}…` : url);
   if (url.startsWith('/') && !url.startsWith('//')) {
     if (hasPageOrigin()) return url;
-    throw new InvalidArgumentError(
-      name,
-      `${shown} is a path; outside a browser page it needs a scheme and a host, e.g. "http://localhost:8080${url}"`,
-    );
+    throw new InvalidArgumentError(name, `${shown} is a path; outside a browser page it needs a scheme and a host`);
   }
   let parsed: URL | undefined;
   try {
@@ -172,10 +160,7 @@ export function checkBaseURL(value: unknown, source: string): string {
     );
   }
   if (parsed.search !== '' || parsed.hash !== '' || /[?#]/.test(url)) {
-    throw new InvalidArgumentError(
-      name,
-      `${shown} has a query string or fragment; request paths are appended to the base URL, so it must end with its path`,
-    );
+    throw new InvalidArgumentError(name, `${shown} has a query string or fragment (paths are appended to it)`);
   }
   return url;
 }

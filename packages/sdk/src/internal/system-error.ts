@@ -28,28 +28,23 @@ export function systemErrorCode(error: unknown, depth = 0): string | undefined {
   return systemErrorCode(cause, depth + 1);
 }
 
-/** What the common codes mean, in the words a user searches for; the connect-phase ones say "connecting to". */
-const REASONS: Readonly<Record<string, readonly [meaning: string, connecting: boolean]>> = {
-  ECONNREFUSED: ['connection refused', true],
-  ENOTFOUND: ['host not found', true],
-  EAI_AGAIN: ['DNS lookup failed, temporarily', true],
-  ETIMEDOUT: ['timed out', true],
-  UND_ERR_CONNECT_TIMEOUT: ['connect timed out', true],
-  EHOSTUNREACH: ['host unreachable', true],
-  ENETUNREACH: ['network unreachable', true],
-  ECONNRESET: ['connection reset by the server', false],
-  EPIPE: ['connection closed while sending', false],
-  UND_ERR_SOCKET: ['the server closed the connection', false],
-  UND_ERR_CLOSED: ['the connection was closed', false],
-  UND_ERR_HEADERS_OVERFLOW: ['response headers too large', false],
-  CERT_HAS_EXPIRED: ['TLS: the certificate has expired', true],
-  DEPTH_ZERO_SELF_SIGNED_CERT: ['TLS: self-signed certificate', true],
-  SELF_SIGNED_CERT_IN_CHAIN: ['TLS: self-signed certificate in the chain', true],
-  UNABLE_TO_VERIFY_LEAF_SIGNATURE: ['TLS: unable to verify the certificate', true],
-  UNABLE_TO_GET_ISSUER_CERT_LOCALLY: ['TLS: unknown certificate issuer', true],
-  ERR_TLS_CERT_ALTNAME_INVALID: ["TLS: the certificate does not match the host's name", true],
-  EPROTO: ['TLS or protocol error', true],
+/** What the common codes mean, in the words a user searches for. */
+const REASONS: Readonly<Record<string, string>> = {
+  ECONNREFUSED: 'connection refused',
+  ENOTFOUND: 'host not found',
+  EAI_AGAIN: 'DNS lookup failed',
+  ETIMEDOUT: 'timed out',
+  UND_ERR_CONNECT_TIMEOUT: 'connect timed out',
+  EHOSTUNREACH: 'host unreachable',
+  ENETUNREACH: 'network unreachable',
+  ECONNRESET: 'connection reset by the server',
+  EPIPE: 'connection closed while sending',
+  UND_ERR_SOCKET: 'the server closed the connection',
 };
+/** Failures of a connection already made: "talking to" the host rather than "connecting to" it. */
+const AFTER_CONNECT = /^(ECONNRESET|EPIPE|UND_ERR_)/;
+/** Certificate and TLS failures (`CERT_HAS_EXPIRED`, `ERR_TLS_CERT_ALTNAME_INVALID`, …): their message says which. */
+const TLS = /CERT|TLS|SSL/;
 
 /** The message of the innermost error along the cause chain (the most specific one). */
 function innermostMessage(error: unknown, depth = 0): string | undefined {
@@ -71,15 +66,13 @@ function innermostMessage(error: unknown, depth = 0): string | undefined {
  */
 export function connectionFailureMessage(cause: unknown, host: string | undefined): string {
   const code = systemErrorCode(cause);
-  const known = code === undefined ? undefined : REASONS[code];
+  const detail = innermostMessage(cause)
+    ?.replace(/(https?:\/\/[^\s?#]*)[?#]\S*/g, '$1')
+    .slice(0, 160);
   let reason: string | undefined;
-  if (code && known) reason = `${code} (${known[0]})`;
-  else {
-    const detail = innermostMessage(cause)
-      ?.replace(/(https?:\/\/[^\s?#]*)[?#]\S*/g, '$1')
-      .slice(0, 160);
-    reason = [code, detail && detail !== code ? detail : undefined].filter(Boolean).join(': ') || undefined;
-  }
-  const where = host ? ` ${known?.[1] === false ? 'talking to' : 'connecting to'} ${host}` : '';
+  if (code && REASONS[code]) reason = `${code} (${REASONS[code]})`;
+  else if (code && TLS.test(code)) reason = `${code} (TLS: ${detail ?? 'certificate rejected'})`;
+  else reason = [code, detail && detail !== code ? detail : undefined].filter(Boolean).join(': ') || undefined;
+  const where = host ? ` ${code && AFTER_CONNECT.test(code) ? 'talking to' : 'connecting to'} ${host}` : '';
   return reason ? `Connection error: ${reason}${where}` : `Connection error${where ? `:${where}` : '.'}`;
 }
