@@ -169,7 +169,11 @@ describe('connection errors name the host and the reason, never the query string
 
   it.each([
     ['ENOTFOUND', 'getaddrinfo ENOTFOUND api.minimax.example', 'ENOTFOUND (host not found) connecting to'],
-    ['ERR_TLS_CERT_ALTNAME_INVALID', "Hostname/IP does not match certificate's altnames", "(TLS: Hostname/IP does not match certificate's altnames) connecting to"],
+    [
+      'ERR_TLS_CERT_ALTNAME_INVALID',
+      "Hostname/IP does not match certificate's altnames",
+      "(TLS: Hostname/IP does not match certificate's altnames) connecting to",
+    ],
     ['ECONNRESET', 'read ECONNRESET', 'ECONNRESET (connection reset by the server) talking to'],
     [
       'E_SOMETHING_NEW',
