@@ -9,46 +9,49 @@
 import type { MiniMaxError } from '../core/minimax-error.ts';
 
 /**
- * Aborts its signal when `parent` aborts (with the parent's reason) or after `ms` (with `onExpire()`).
+ * Aborts its signal when one of `parents` aborts (with that parent's reason) or, given `ms`, after `ms` (with
+ * `onExpire()`). Without `ms` it only links signals (a stream's own cancel to the caller's signal, say).
  *
  * @example
  * ```ts
- * const deadline = new Deadline(options.signal, 60_000, () => new APITimeoutError({ message: 'gave up' }));
+ * const deadline = new Deadline([options.signal], 60_000, () => new APITimeoutError({ message: 'gave up' }));
  * try { await step(deadline.signal); } finally { deadline.dispose(); }
  * ```
  */
 export class Deadline {
   readonly #controller = new AbortController();
-  readonly #parent: AbortSignal | undefined;
+  readonly #parents: ReadonlyArray<AbortSignal | undefined>;
   #timer: ReturnType<typeof setTimeout> | undefined;
-  readonly #onParentAbort = (): void => {
-    this.#controller.abort(this.#parent?.reason);
+  readonly #onParentAbort = (event: Event): void => {
+    this.#controller.abort((event.target as AbortSignal).reason);
     this.dispose();
   };
 
-  constructor(parent: AbortSignal | undefined, ms: number, onExpire: () => MiniMaxError) {
-    this.#parent = parent;
-    if (parent?.aborted) {
-      this.#controller.abort(parent.reason);
+  constructor(parents: ReadonlyArray<AbortSignal | undefined>, ms?: number, onExpire?: () => MiniMaxError) {
+    this.#parents = parents;
+    const aborted = parents.find((parent) => parent?.aborted);
+    if (aborted) {
+      this.#controller.abort(aborted.reason);
       return;
     }
-    parent?.addEventListener('abort', this.#onParentAbort, { once: true });
+    for (const parent of parents) parent?.addEventListener('abort', this.#onParentAbort, { once: true });
+    if (ms === undefined) return;
     this.#timer = setTimeout(() => {
       this.#timer = undefined;
-      this.#controller.abort(onExpire());
+      this.#controller.abort(onExpire?.());
       this.dispose();
     }, ms);
   }
 
-  /** Aborted by the parent or by the deadline. */
+  /** Aborted by a parent or by the deadline. */
   get signal(): AbortSignal {
     return this.#controller.signal;
   }
 
-  /** Stops the timer and unhooks from the parent; the signal stays as it is. Idempotent. */
+  /** Stops the timer and unhooks from the parents; the signal stays as it is. Idempotent. */
   dispose(): void {
     if (this.#timer !== undefined) clearTimeout(this.#timer);
     this.#timer = undefined;
-    this.#parent?.removeEventListener('abort', this.#onParentAbort);
+    for (const parent of this.#parents) parent?.removeEventListener('abort', this.#onParentAbort);
   }
 }

@@ -27,6 +27,8 @@ export interface OpenResponse {
    * with the error when it is final (or with what failed next).
    */
   resume?: ((error: unknown) => Promise<OpenResponse>) | undefined;
-  /** Called once when a stream is finished with for good (a `streamTimeout` deadline is released). */
+  /** Called once when a stream is finished with for good (its signal, and a `streamTimeout` deadline, released). */
   done?: (() => void) | undefined;
+  /** Cancels the stream's call as a whole: the attempt in flight and any retry to come (see `Transport.sse`). */
+  stop?: (() => void) | undefined;
 }

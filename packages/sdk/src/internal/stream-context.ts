@@ -32,6 +32,11 @@ export interface StreamContext {
  */
 export function streamContext(open: OpenResponse): StreamContext {
   let current = open;
+  // Cancels the attempt being read, and any retry in progress (see `OpenResponse.stop`).
+  const cancel = (): void => {
+    current.stop?.();
+    current.attempt.abort();
+  };
   if (!open.response.body) {
     open.attempt.dispose();
     open.done?.();
@@ -57,10 +62,11 @@ export function streamContext(open: OpenResponse): StreamContext {
     [Symbol.asyncIterator]() {
       let iterator: AsyncIterator<SSEEvent> | undefined;
       let opening: Promise<AsyncIterator<SSEEvent>> | undefined;
-      let released = false;
+      // Per response: one that arrives from a retry after a release is released too.
+      let released: OpenResponse | undefined;
       const release = (): void => {
-        if (released) return;
-        released = true;
+        if (released === current) return;
+        released = current;
         current.attempt.dispose();
         current.done?.();
       };
@@ -89,7 +95,7 @@ export function streamContext(open: OpenResponse): StreamContext {
           return opening.then((opened) => opened.next()).then(onResult, onError);
         },
         return: () => {
-          if (!iterator) current.attempt.abort(); // still sniffing: stop the read in flight
+          if (!iterator) cancel(); // still sniffing, or waiting to retry: stop both
           release();
           return iterator?.return?.() ?? Promise.resolve({ done: true, value: undefined });
         },
@@ -98,7 +104,7 @@ export function streamContext(open: OpenResponse): StreamContext {
   };
   return {
     events,
-    cancel: () => current.attempt.abort(),
+    cancel,
     get response() {
       return current.response;
     },

@@ -9,6 +9,7 @@ import { APIError } from '../core/api-error.ts';
 import type { Logger, RequestOptions, ValidationMode } from '../core/client-options.ts';
 import { APIConnectionError, APITimeoutError } from '../core/connection-errors.ts';
 import { MiniMaxError } from '../core/minimax-error.ts';
+import { errorForAbort } from './abort-error.ts';
 import { AttemptSignal } from './attempt-signal.ts';
 import { checkRequestOptions } from './check-options.ts';
 import { Deadline } from './deadline.ts';
@@ -107,35 +108,32 @@ export class Transport {
    * An SSE answer, handed over open: its reader owns `attempt` (so the caller's signal still cancels it) and must
    * dispose of it. A JSON answer where SSE was expected (MiniMax's rate-limited streams) is raised inside the retry
    * loop when its content type says JSON, and through `resume` when the stream finds it under an SSE content type, so
-   * a rate limit is retried either way. With a `streamTimeout`, one deadline covers the attempts, the backoff between
-   * them and every event after; the stream releases it (`done`) when it ends.
+   * a rate limit is retried either way. Every attempt listens to one signal: the caller's, the stream's own cancel
+   * (`stop`, which also ends a retry in progress) and, with a `streamTimeout`, the deadline that covers the attempts,
+   * the backoff between them and every event after. The stream releases it (`done`) when it ends.
    */
   async sse(op: Operation, input: CallInput, options?: RequestOptions): Promise<OpenResponse> {
     const streamTimeout = options?.streamTimeout ?? this.#config.streamTimeout;
     checkRequestOptions(options);
     const request = { method: op.method, url: `${this.#config.baseURL}${op.path}` };
-    const deadline =
-      streamTimeout === undefined
-        ? undefined
-        : new Deadline(
-            options?.signal,
-            streamTimeout,
-            () =>
-              new APITimeoutError({
-                message: `The stream did not finish within streamTimeout (${streamTimeout} ms).`,
-                ...request,
-              }),
-          );
-    const effective = deadline ? { ...options, signal: deadline.signal } : options;
+    const stop = new AbortController();
+    const expired = () =>
+      new APITimeoutError({
+        message: `The stream did not finish within streamTimeout (${streamTimeout} ms).`,
+        ...request,
+      });
+    const deadline = new Deadline([options?.signal, stop.signal], streamTimeout, expired);
+    const effective = { ...options, signal: deadline.signal };
     const read: Reader<OpenResponse> = async (open) => {
       await this.#openStream(op, open, effective);
-      if (deadline) open.done = () => deadline.dispose();
+      open.done = () => deadline.dispose();
+      open.stop = () => stop.abort();
       return open;
     };
     try {
       return await this.#execute(op, input, effective, read);
     } catch (error) {
-      deadline?.dispose();
+      deadline.dispose();
       throw error;
     }
   }
@@ -221,6 +219,8 @@ export class Transport {
     attempt: number,
     error: unknown,
   ): Promise<OpenResponse> {
+    // Cancelled meanwhile (the stream's `stop` rides on this signal): an abort, not the error that was found.
+    if (options?.signal?.aborted) throw errorForAbort(options.signal);
     await this.#backOff(op, options, attempt, error);
     return this.#execute(op, input, options, read, attempt + 1);
   }

@@ -78,7 +78,7 @@ export async function pollTask<T>({ taskId, retrieve, statusOf, pollInterval, op
   const interval = options?.pollInterval ?? pollInterval;
   let status = 'unknown';
   const deadline = new Deadline(
-    options?.signal,
+    [options?.signal],
     timeout,
     () =>
       new APITimeoutError({

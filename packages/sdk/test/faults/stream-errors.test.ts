@@ -6,7 +6,13 @@
  */
 
 import { describe, expect, it } from 'vitest';
-import { APIError, ContentSensitiveError, InsufficientBalanceError, RateLimitError } from '../../src/index.ts';
+import {
+  APIError,
+  APIUserAbortError,
+  ContentSensitiveError,
+  InsufficientBalanceError,
+  RateLimitError,
+} from '../../src/index.ts';
 import { dataEvent, type Handler, sequence, sse } from './fault-server.ts';
 import { anthropicEvents, anthropicParams, chat, chatEvents, completeChatEvents, PATHS, speech } from './fixtures.ts';
 import { timedFailure, useHarness } from './harness.ts';
@@ -111,6 +117,21 @@ describe.concurrent('a JSON error body labelled text/event-stream', () => {
     expect(error).toBeInstanceOf(RateLimitError);
     expect((error as APIError).code).toBe(1002);
     expect(server.count(PATHS.openai)).toBe(2);
+  });
+
+  it('a stream aborted while it waits to retry never sends the request again', async () => {
+    const server = await h.server({
+      [PATHS.chat]: (_req, res) => {
+        res.writeHead(200, { 'Content-Type': 'text/event-stream', 'retry-after-ms': '600' });
+        res.end(JSON.stringify(rateLimited));
+      },
+    });
+    const stream = await h.client(server.url).chat.create({ ...chat, stream: true });
+    setTimeout(() => stream.abort(), 100);
+    const { error } = await timedFailure(() => stream.finalText());
+    expect(error).toBeInstanceOf(APIUserAbortError);
+    await new Promise((resolve) => setTimeout(resolve, 800)); // past the retry-after: no second request
+    expect(server.count(PATHS.chat)).toBe(1);
   });
 
   it('JSON that is not an error is still not a stream: an APIError that says so', async () => {
