@@ -16,7 +16,14 @@ for (let i = 0; i < 6; i++) {
   NIBBLE[97 + i] = 10 + i;
 }
 
-/** Where hex audio came from, for the error: the operation (`POST /v1/t2a_v2`) and the field (`data.audio`). */
+/**
+ * Where hex audio came from, for the error: the operation (`POST /v1/t2a_v2`) and the field (`data.audio`).
+ *
+ * @example
+ * ```ts
+ * hexToBytes(response.data.audio, { operation: 'POST /v1/t2a_v2', path: 'data.audio' });
+ * ```
+ */
 export interface HexSource {
   operation: string;
   path: string;
