@@ -69,6 +69,9 @@ export function checkRequestOptions(options: RequestOptions | undefined): void {
   if (options.signal != null && typeof (options.signal as AbortSignal).addEventListener !== 'function') {
     throw new InvalidArgumentError('signal', 'expected an AbortSignal');
   }
+  // fetch would throw quoting the value, which may be a credential.
+  if (options.headers)
+    for (const [name, value] of Object.entries(options.headers)) checkHeaderValue('headers', name, value);
 }
 
 /**

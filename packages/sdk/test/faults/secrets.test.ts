@@ -242,6 +242,16 @@ describe('a key that cannot travel in a header is refused at construction, witho
       /defaultHeaders: the value of header "X-Api-Key" contains a character HTTP cannot carry/,
     );
   });
+
+  it('and a per-request header value, before anything is sent', async () => {
+    const server = await h.server({ [PATHS.voicesList]: answer({ base_resp: { status_code: 0 } }) });
+    const client = h.client(server.url, { apiKey: KEY });
+    const error = await caught(client.voices.list({ voice_type: 'all' }, { headers: { 'X-Proxy-Key': `${KEY}\r\n` } }));
+    expect(error).toBeInstanceOf(InvalidArgumentError);
+    expect((error as InvalidArgumentError).argument).toBe('headers');
+    expectNoKey(error);
+    expect(server.count()).toBe(0);
+  });
 });
 
 describe('property: a key of any shape, echoed anywhere, never reaches an output form', () => {

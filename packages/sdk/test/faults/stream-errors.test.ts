@@ -12,6 +12,7 @@ import {
   ContentSensitiveError,
   InsufficientBalanceError,
   RateLimitError,
+  ResponseValidationError,
 } from '../../src/index.ts';
 import { dataEvent, type Handler, sequence, sse } from './fault-server.ts';
 import { anthropicEvents, anthropicParams, chat, chatEvents, completeChatEvents, PATHS, speech } from './fixtures.ts';
@@ -218,5 +219,30 @@ describe.concurrent('error frames every stream raises', () => {
     const stream = await h.client(server.url).speech.stream(speech);
     const { error } = await timedFailure(() => stream.collect());
     expect(error).toBeInstanceOf(RateLimitError);
+  });
+
+  it('Anthropic-compatible: a tool input whose pieces are not valid JSON is a typed error, not a SyntaxError', async () => {
+    const server = await h.server({
+      [PATHS.anthropic]: sse({
+        events: [
+          anthropicEvents()[0]!,
+          dataEvent({
+            type: 'content_block_start',
+            index: 0,
+            content_block: { type: 'tool_use', id: 't', name: 'f', input: {} },
+          }),
+          dataEvent({
+            type: 'content_block_delta',
+            index: 0,
+            delta: { type: 'input_json_delta', partial_json: '{"a":' },
+          }),
+          dataEvent({ type: 'content_block_stop', index: 0 }),
+        ],
+      }),
+    });
+    const stream = await h.client(server.url).anthropic.messages.stream(anthropicParams);
+    const { error } = await timedFailure(() => stream.finalMessage());
+    expect(error).toBeInstanceOf(ResponseValidationError);
+    expect((error as ResponseValidationError).issues[0]?.path).toBe('content.0.input');
   });
 });
