@@ -20,7 +20,7 @@ export { AnthropicMessageStream } from './lib/anthropic-message-stream.ts';
 export { AudioStream, type AudioStreamEvent } from './lib/audio-stream.ts';
 export { ChatCompletionStream } from './lib/chat-completion-stream.ts';
 export { FileContent } from './lib/file-content.ts';
-export { hexToBytes } from './lib/hex.ts';
+export { type HexSource, hexToBytes } from './lib/hex.ts';
 export { OpenAIChatCompletionStream } from './lib/openai-chat-stream.ts';
 export { type TaskProgress, type TaskState, taskState, type WaitOptions } from './lib/poll-task.ts';
 export type { Uploadable } from './lib/upload-input.ts';

@@ -318,7 +318,8 @@ describe('connection errors and TaskFailedError', () => {
     const error = new APIConnectionError({ cause });
     expect(error.cause).toBe(cause);
     expect(error.name).toBe('APIConnectionError');
-    expect(error.message).toBe('Connection error.');
+    expect(error.message).toBe('Connection error: fetch failed');
+    expect(new APIConnectionError().message).toBe('Connection error.');
     const abort = new APIUserAbortError();
     expect(abort.name).toBe('APIUserAbortError');
     expect(abort.message).toBe('Request was aborted.');
@@ -341,7 +342,7 @@ describe('connection errors and TaskFailedError', () => {
     expect(error).not.toBeInstanceOf(APIError);
     expect(error.name).toBe('TaskFailedError');
     expect(error.taskId).toBe('106916112212032');
-    expect(error.lastResponse).toBe(lastResponse);
+    expect(error.lastResponse).toEqual(lastResponse);
     expect(error.message).toBe('Task 106916112212032 ended with status Fail: content moderation');
   });
 });

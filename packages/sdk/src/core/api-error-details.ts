@@ -6,7 +6,7 @@
  *   only appears at the end of the message, e.g. `"insufficient balance (1008)"`.
  */
 
-import { copySafeHeaders, type HeadersLike, scrubSecrets } from '../internal/redact.ts';
+import { copySafeHeaders, type HeadersLike, redactText } from '../internal/redact.ts';
 
 /** The facts an {@link APIError} is built from. */
 export interface ErrorDetails {
@@ -95,12 +95,15 @@ export function readErrorDetails(body: unknown, headers: HeadersLike | undefined
     message = body.length > MAX_TEXT ? `${body.slice(0, MAX_TEXT)}…` : body;
   }
   const fromBody = isObj(body) ? body : {};
+  const traceId = safeHeaders['trace-id'] ?? safeHeaders['x-trace-id'] ?? str(fromBody.trace_id);
+  const requestId = safeHeaders['x-request-id'] ?? safeHeaders['request-id'] ?? str(fromBody.request_id);
+  // Everything here may reach a message or a field of the error: the body's strings are redacted like the headers.
   return {
     code,
-    type,
-    serverMessage: scrubSecrets(message.trim()),
-    traceId: safeHeaders['trace-id'] ?? safeHeaders['x-trace-id'] ?? str(fromBody.trace_id),
-    requestId: safeHeaders['x-request-id'] ?? safeHeaders['request-id'] ?? str(fromBody.request_id),
+    type: type === undefined ? undefined : redactText(type),
+    serverMessage: redactText(message.trim()),
+    traceId: traceId === undefined ? undefined : redactText(traceId),
+    requestId: requestId === undefined ? undefined : redactText(requestId),
     headers: safeHeaders,
   };
 }

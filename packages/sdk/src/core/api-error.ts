@@ -3,7 +3,7 @@
  * `if (err instanceof RateLimitError)` whichever of MiniMax's error shapes the server used.
  */
 
-import { type HeadersLike, scrubDeep, scrubSecrets, urlHost, urlPath } from '../internal/redact.ts';
+import { type HeadersLike, redactText, scrubDeep, urlHost, urlPath } from '../internal/redact.ts';
 import { retryAfterMsFromHeaders } from '../internal/retry-after.ts';
 import { readErrorDetails } from './api-error-details.ts';
 import { type ErrorCategory, errorCodeInfo } from './error-codes.ts';
@@ -17,7 +17,7 @@ export interface APIErrorOptions {
   status?: number | undefined;
   /** The parsed body (or its raw text when it was not JSON). */
   body?: unknown;
-  /** Response headers; credential headers are dropped on copy. */
+  /** Response headers; credential headers are dropped on copy, every value is redacted. */
   headers?: HeadersLike | undefined;
   /** The request's method, shown in the message. */
   method?: string | undefined;
@@ -29,8 +29,6 @@ export interface APIErrorOptions {
   /** For a failure inside a stream: the text received before it. */
   partialText?: string | undefined;
 }
-
-const INSPECT = Symbol.for('nodejs.util.inspect.custom');
 
 /**
  * An error answered by the API (or, for the connection subclasses, the lack of an answer). Carries
@@ -56,9 +54,9 @@ export class APIError extends MiniMaxError {
   /** The `Trace-Id` MiniMax support asks for. */
   readonly traceId: string | undefined;
   readonly requestId: string | undefined;
-  /** Response headers, lowercase names, credential headers removed. */
+  /** Response headers, lowercase names, credential headers removed, values redacted. */
   readonly headers: Record<string, string>;
-  /** The parsed response body. */
+  /** The parsed response body: a copy with credentials redacted and nesting past 64 levels cut (see `scrubDeep`). */
   readonly body: unknown;
   readonly method: string | undefined;
   /** The request path, without query string. */
@@ -71,7 +69,8 @@ export class APIError extends MiniMaxError {
   constructor(options: APIErrorOptions = {}) {
     const details = readErrorDetails(options.body, options.headers);
     const code = details.code ?? details.type;
-    const path = urlPath(options.url);
+    const rawPath = urlPath(options.url);
+    const path = rawPath === undefined ? undefined : redactText(rawPath);
     const hint = (new.target as typeof APIError).hintFor(urlHost(options.url));
     const message = formatErrorMessage({
       status: options.status,
@@ -83,7 +82,7 @@ export class APIError extends MiniMaxError {
       traceId: details.traceId,
       hint,
     });
-    super(scrubSecrets(message), options.cause === undefined ? undefined : { cause: options.cause });
+    super(message, options.cause === undefined ? undefined : { cause: options.cause });
     this.status = options.status;
     this.code = code;
     this.type = details.type;
@@ -91,10 +90,10 @@ export class APIError extends MiniMaxError {
     this.traceId = details.traceId;
     this.requestId = details.requestId;
     this.headers = details.headers;
-    this.body = options.body;
+    this.body = scrubDeep(options.body);
     this.method = options.method?.toUpperCase();
     this.path = path;
-    this.partialText = options.partialText;
+    this.partialText = options.partialText === undefined ? undefined : redactText(options.partialText);
     this.hint = hint;
   }
 
@@ -119,19 +118,6 @@ export class APIError extends MiniMaxError {
     const category = classifyError({ status: options.status, ...details, message: details.serverMessage });
     const ErrorClass = category ? CLASS_BY_CATEGORY[category] : APIError;
     return new ErrorClass(options);
-  }
-
-  /** A plain, credential-free summary (the body is scrubbed too), for loggers that serialise errors as JSON. */
-  toJSON(): Record<string, unknown> {
-    const { name, message, status, code, type, traceId, requestId, method, path, hint, headers, partialText } = this;
-    const body = scrubDeep(this.body);
-    return { name, message, status, code, type, traceId, requestId, method, path, hint, headers, body, partialText };
-  }
-
-  /** Node's `util.inspect` (and so `console.log`) prints this instead of walking every own property. */
-  [INSPECT](_depth: number, options: unknown, inspect?: (value: unknown, options: unknown) => string): string {
-    const summary = { ...this.toJSON(), cause: this.cause };
-    return `${this.stack ?? `${this.name}: ${this.message}`}\n${inspect ? inspect(summary, options) : JSON.stringify(summary)}`;
   }
 }
 
@@ -161,10 +147,6 @@ export class RateLimitError extends APIError {
   override readonly name = 'RateLimitError' as const;
   /** The server's `retry-after-ms` / `Retry-After` hint, in ms, when it sent one. */
   readonly retryAfterMs: number | undefined = retryAfterMsFromHeaders(this.headers);
-
-  override toJSON(): Record<string, unknown> {
-    return { ...super.toJSON(), retryAfterMs: this.retryAfterMs };
-  }
 }
 
 /** The account is out of balance (code 1008, even when sent as an HTTP 500). Never retried. @example `if (err instanceof InsufficientBalanceError) notifyBilling()` */

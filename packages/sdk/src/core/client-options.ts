@@ -40,6 +40,12 @@ export interface ClientOptions {
   timeout?: number | undefined;
   /** A stream that delivers no byte for this long (ms) fails with `APITimeoutError`. Default 60 000. */
   idleTimeout?: number | undefined;
+  /**
+   * The most a stream may take in total (ms), from the request until its last event, retries included: past it the
+   * stream fails with `APITimeoutError` (its `partialText` holds the text received). Default: none — a stream that
+   * keeps sending runs as long as it sends (`idleTimeout` catches one that stops).
+   */
+  streamTimeout?: number | undefined;
   /** Retries after the first attempt, where the retry policy allows one. Default 2. */
   maxRetries?: number | undefined;
   /** A fetch implementation; defaults to `globalThis.fetch`. */
@@ -67,6 +73,8 @@ export interface RequestOptions {
   signal?: AbortSignal | undefined;
   timeout?: number | undefined;
   idleTimeout?: number | undefined;
+  /** Total deadline of a stream, see {@link ClientOptions.streamTimeout}. */
+  streamTimeout?: number | undefined;
   maxRetries?: number | undefined;
   /** Extra headers; `null` removes a default header. */
   headers?: Record<string, string | null | undefined> | undefined;

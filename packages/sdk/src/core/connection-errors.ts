@@ -4,6 +4,8 @@
  * failed call; their `status` is `undefined`.
  */
 
+import { urlHost } from '../internal/redact.ts';
+import { connectionFailureMessage } from '../internal/system-error.ts';
 import { APIError } from './api-error.ts';
 
 /** Options shared by the connection errors. */
@@ -17,7 +19,8 @@ export interface ConnectionErrorOptions {
 
 /**
  * The request never got a response: DNS failure, refused connection, reset socket, a stream cut off
- * mid-body.
+ * mid-body. Without a message of its own, its message names the reason and the host, e.g.
+ * `Connection error: ECONNREFUSED (connection refused) connecting to api.minimax.io (POST /v1/t2a_v2)`.
  *
  * @example
  * ```ts
@@ -28,7 +31,7 @@ export class APIConnectionError extends APIError {
   override readonly name: string = 'APIConnectionError';
 
   constructor({ message, cause, method, url }: ConnectionErrorOptions = {}) {
-    super({ message: message ?? 'Connection error.', cause, method, url });
+    super({ message: message ?? connectionFailureMessage(cause, urlHost(url)), cause, method, url });
   }
 }
 

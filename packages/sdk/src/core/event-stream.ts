@@ -4,6 +4,7 @@
  * and keep the aggregate (text, audio, final message).
  */
 
+import { redactText } from '../internal/redact.ts';
 import type { SSEEvent } from '../internal/sse-parser.ts';
 import { APIError } from './api-error.ts';
 import { APIUserAbortError } from './connection-errors.ts';
@@ -67,8 +68,9 @@ export abstract class EventStream<T, Events extends object = Record<never, Liste
       try {
         // A connection failure (cut, idle timeout, abort) is raised below the decoder and knows nothing of the text
         // received: attach it, so a cut-off answer is never lost with its error.
-        if (error instanceof APIError && error.partialText === undefined && this.textSoFar() !== undefined) {
-          Object.assign(error, { partialText: this.textSoFar() });
+        const text = this.textSoFar();
+        if (error instanceof APIError && error.partialText === undefined && text !== undefined) {
+          Object.assign(error, { partialText: redactText(text) });
         }
         this.#error = error;
         this.emit('error', error);

@@ -1,3 +1,4 @@
+import { scrubDeep } from '../internal/redact.ts';
 import { MiniMaxError } from './minimax-error.ts';
 
 /** One mismatch between a response and the spec's schema. */
@@ -21,15 +22,19 @@ export interface ValidationIssue {
 export class ResponseValidationError extends MiniMaxError {
   override readonly name = 'ResponseValidationError' as const;
 
-  constructor(
-    readonly operation: string,
-    readonly issues: readonly ValidationIssue[],
-    readonly body: unknown,
-  ) {
+  readonly operation: string;
+  readonly issues: readonly ValidationIssue[];
+  /** The body as received (a copy with credentials redacted, as every field of an SDK error is). */
+  readonly body: unknown;
+
+  constructor(operation: string, issues: readonly ValidationIssue[], body: unknown) {
     const shown = issues
       .slice(0, 5)
       .map((i) => `${i.path || '(root)'}: ${i.message}`)
       .join('; ');
     super(`${operation}: the response does not match the spec (${shown}${issues.length > 5 ? '; …' : ''})`);
+    this.operation = operation;
+    this.issues = scrubDeep(issues) as ValidationIssue[];
+    this.body = scrubDeep(body);
   }
 }

@@ -3,6 +3,7 @@
  * every HTTP call succeeded; the job itself failed. The task id is kept so it is never lost.
  */
 
+import { redactText, scrubDeep } from '../internal/redact.ts';
 import { MiniMaxError } from './minimax-error.ts';
 
 /** What a {@link TaskFailedError} is built from. */
@@ -10,7 +11,7 @@ export interface TaskFailedErrorOptions {
   taskId: string;
   /** The final status as the server spelled it (`'Fail'`, `'Failed'`, `'failed'`, `'expired'`…). */
   status: string;
-  /** The last poll response, parsed. */
+  /** The last poll response, parsed (a copy with credentials redacted, as every field of an SDK error is). */
   lastResponse?: unknown;
   /** Why it failed, when the server said so. */
   reason?: string | undefined;
@@ -34,7 +35,7 @@ export class TaskFailedError extends MiniMaxError {
   constructor({ taskId, status, lastResponse, reason }: TaskFailedErrorOptions) {
     super(`Task ${taskId} ended with status ${status}${reason ? `: ${reason}` : ''}`);
     this.taskId = taskId;
-    this.status = status;
-    this.lastResponse = lastResponse;
+    this.status = redactText(status);
+    this.lastResponse = scrubDeep(lastResponse);
   }
 }

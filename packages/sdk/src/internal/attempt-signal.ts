@@ -1,4 +1,5 @@
 import { APITimeoutError, APIUserAbortError } from '../core/connection-errors.ts';
+import { MiniMaxError } from '../core/minimax-error.ts';
 
 /**
  * The signal of one attempt: aborted by the caller's signal or by the attempt's timeout, and able to tell which,
@@ -8,6 +9,7 @@ export class AttemptSignal {
   private readonly controller = new AbortController();
   private timer: ReturnType<typeof setTimeout> | undefined;
   private timedOut = false;
+  private cancelled = false;
   private readonly onUserAbort = (): void => this.controller.abort(this.user?.reason);
 
   constructor(
@@ -40,8 +42,9 @@ export class AttemptSignal {
     this.user?.removeEventListener('abort', this.onUserAbort);
   }
 
-  /** Aborts the attempt itself, e.g. when a stream consumer stops early. */
+  /** Aborts the attempt itself, e.g. when a stream consumer stops early or a download is cancelled. */
   abort(): void {
+    if (!this.controller.signal.aborted) this.cancelled = true;
     this.controller.abort();
   }
 
@@ -51,14 +54,19 @@ export class AttemptSignal {
     if (error instanceof APIUserAbortError || error instanceof APITimeoutError) return error;
     if (this.timedOut) return new APITimeoutError({ cause: error, ...request });
     if (this.user?.aborted) {
+      const reason: unknown = this.user.reason;
+      // A deadline of the SDK's (a `wait()` timeout, a `streamTimeout`) aborts with the error to raise.
+      if (reason instanceof MiniMaxError) return reason;
       // A caller's `AbortSignal.timeout()` is a timeout, as `errorForAbort` reports it during a backoff sleep or
       // mid-stream; without this the same signal gave APIUserAbortError only while waiting for the headers.
-      const reason: unknown = this.user.reason;
       if (typeof reason === 'object' && reason !== null && (reason as { name?: unknown }).name === 'TimeoutError') {
         return new APITimeoutError({ cause: reason, ...request });
       }
       return new APIUserAbortError({ cause: reason, ...request });
     }
+    // Cancelled from inside (`FileContent.cancel()`): the SDK's abort error, never the runtime's bare AbortError.
+    if (this.cancelled)
+      return new APIUserAbortError({ message: 'The request was cancelled.', cause: error, ...request });
     return error;
   }
 }

@@ -1,8 +1,25 @@
-import { type ClientOptions, DEFAULTS, REGION_BASE_URLS, type Region } from '../core/client-options.ts';
+/**
+ * What `MiniMax` and `MiniMaxChat` share: resolving options and environment (key, region, host, logger), refusing bad
+ * ones before anything is sent, registering the credentials that errors and logs must never show, and building the
+ * transport.
+ */
+
+import { type ClientOptions, DEFAULTS, type LogLevel, REGION_BASE_URLS, type Region } from '../core/client-options.ts';
+import { InvalidArgumentError } from '../core/invalid-argument-error.ts';
 import { MiniMaxError } from '../core/minimax-error.ts';
 import type { ResourceContext } from '../core/resource.ts';
+import {
+  checkApiKey,
+  checkBaseURL,
+  checkCount,
+  checkDuration,
+  checkHeaderValue,
+  checkRequestOptions,
+} from './check-options.ts';
 import { isBrowserLike, readEnv } from './env.ts';
 import { levelLogger, parseLogLevel } from './logger.ts';
+import { isCredentialHeader } from './redact.ts';
+import { registerSecrets } from './secrets.ts';
 import { Transport } from './transport.ts';
 
 /** What every client class is built from: the resolved options and the context its resources share. */
@@ -14,7 +31,14 @@ export interface ClientSetup {
   resolved: ClientOptions;
 }
 
-/** Resolves options and environment (key, region, host, logger) and builds the transport. */
+/**
+ * Resolves options and environment and builds the transport; throws `InvalidArgumentError` for a bad option.
+ *
+ * @example
+ * ```ts
+ * const { ctx, baseURL } = setupClient({ apiKey, region: 'cn' });
+ * ```
+ */
 export function setupClient(options: ClientOptions): ClientSetup {
   const apiKey = options.apiKey ?? readEnv('MINIMAX_API_KEY');
   if (!apiKey) {
@@ -22,26 +46,41 @@ export function setupClient(options: ClientOptions): ClientSetup {
       'No API key: pass `apiKey` to new MiniMax({ apiKey }) or set the MINIMAX_API_KEY environment variable.',
     );
   }
+  // First of all, so that no message below (a base URL holding the key, say) can show it.
+  const secrets = registerSecrets([apiKey, ...credentialValues(options.defaultHeaders)]);
+  checkApiKey(apiKey);
   if (isBrowserLike() && !options.dangerouslyAllowBrowser) {
     throw new MiniMaxError(
       'This looks like a browser, where a secret API key is visible to everyone who opens the page. ' +
         'Call MiniMax from your server, or pass `dangerouslyAllowBrowser: true` if the key is meant to be public.',
     );
   }
+  checkRequestOptions(options);
+  checkDuration('pollInterval', options.pollInterval);
+  checkCount('maxRetries', options.maxRetries);
+  for (const [name, value] of Object.entries(options.defaultHeaders ?? {})) {
+    checkHeaderValue('defaultHeaders', name, value);
+  }
+  if (options.fetch !== undefined && typeof options.fetch !== 'function') {
+    throw new InvalidArgumentError('fetch', `expected a function, got ${typeof options.fetch}`);
+  }
   const region = resolveRegion(options.region ?? readEnv('MINIMAX_REGION'));
-  const customURL = options.baseURL ?? readEnv('MINIMAX_BASE_URL');
-  const baseURL = (customURL ?? REGION_BASE_URLS[region]).replace(/\/+$/, '');
-  const logger = levelLogger(
-    options.logger ?? console,
-    options.logLevel ?? parseLogLevel(readEnv('MINIMAX_LOG')) ?? DEFAULTS.logLevel,
-  );
+  const envURL = options.baseURL === undefined ? readEnv('MINIMAX_BASE_URL') : undefined;
+  const customURL = options.baseURL ?? envURL;
+  const baseURL =
+    customURL === undefined
+      ? REGION_BASE_URLS[region]
+      : checkBaseURL(customURL, options.baseURL === undefined ? 'MINIMAX_BASE_URL' : 'baseURL');
+  const logger = levelLogger(options.logger ?? console, resolveLogLevel(options.logLevel));
   const transport = new Transport({
     baseURL,
     apiKey,
+    secrets,
     fetch: options.fetch ?? ((...args) => globalThis.fetch(...args)),
     defaultHeaders: { ...options.defaultHeaders },
     timeout: options.timeout ?? DEFAULTS.timeout,
     idleTimeout: options.idleTimeout ?? DEFAULTS.idleTimeout,
+    streamTimeout: options.streamTimeout,
     maxRetries: options.maxRetries ?? DEFAULTS.maxRetries,
     validate: options.validate ?? DEFAULTS.validate,
     logger,
@@ -52,6 +91,29 @@ export function setupClient(options: ClientOptions): ClientSetup {
     region: customURL ? 'custom' : region,
     resolved: { ...options, apiKey },
   };
+}
+
+/** Values of credential headers among the default headers (and the token of an `Authorization: Bearer …`). */
+function credentialValues(headers: Record<string, string> | undefined): string[] {
+  const values: string[] = [];
+  for (const [name, value] of Object.entries(headers ?? {})) {
+    if (typeof value !== 'string' || !isCredentialHeader(name)) continue;
+    values.push(value);
+    const token = /^\s*(?:Bearer|Basic|Token)\s+(\S.*?)\s*$/i.exec(value)?.[1];
+    if (token) values.push(token);
+  }
+  return values;
+}
+
+function resolveLogLevel(level: LogLevel | undefined): LogLevel {
+  if (level === undefined) return parseLogLevel(readEnv('MINIMAX_LOG')) ?? DEFAULTS.logLevel;
+  if (parseLogLevel(level) === undefined) {
+    throw new InvalidArgumentError(
+      'logLevel',
+      `expected 'debug', 'info', 'warn', 'error' or 'off', got ${JSON.stringify(level)}`,
+    );
+  }
+  return level;
 }
 
 function resolveRegion(value: string | undefined): Region {

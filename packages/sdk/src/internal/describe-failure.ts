@@ -1,35 +1,16 @@
 /**
- * Turns whatever a request threw into the plain {@link RetryFailure} the retry policy decides on.
- * fetch reports network failures as a `TypeError("fetch failed")` whose `cause` (sometimes an
- * `AggregateError`, when several addresses were tried) carries the system error code.
+ * Turns whatever a request threw into the plain {@link RetryFailure} the retry policy decides on, reading the system
+ * error code behind a failed fetch with `systemErrorCode`.
  */
 
 import { APIError } from '../core/api-error.ts';
 import { APIConnectionError, APITimeoutError, APIUserAbortError } from '../core/connection-errors.ts';
 import type { RetryFailure } from './retry-policy.ts';
+import { systemErrorCode } from './system-error.ts';
 
-type WithCode = { code?: unknown; cause?: unknown; errors?: unknown; name?: unknown };
+type WithCode = { name?: unknown };
 
-/**
- * The first system error code (a string like `ECONNREFUSED`) found along the cause chain.
- *
- * @example
- * ```ts
- * systemErrorCode(new TypeError('fetch failed', { cause: Object.assign(new Error(), { code: 'ECONNREFUSED' }) }));
- * // 'ECONNREFUSED'
- * ```
- */
-export function systemErrorCode(error: unknown, depth = 0): string | undefined {
-  if (typeof error !== 'object' || error === null || depth > 5) return undefined;
-  const { code, cause, errors } = error as WithCode;
-  if (typeof code === 'string' && code !== '') return code;
-  if (Array.isArray(errors)) {
-    // AggregateError: only trust a code every attempt agrees on.
-    const codes = new Set(errors.map((inner) => systemErrorCode(inner, depth + 1)));
-    if (codes.size === 1) return [...codes][0];
-  }
-  return systemErrorCode(cause, depth + 1);
-}
+export { systemErrorCode };
 
 const isAbortError = (error: unknown): boolean =>
   typeof error === 'object' && error !== null && (error as WithCode).name === 'AbortError';

@@ -18,6 +18,8 @@ export interface IterateSSEOptions {
   signal?: AbortSignal | undefined;
   /** Throw `APITimeoutError` (and cancel the body) if no byte arrives for this long while waiting. */
   idleTimeoutMs?: number | undefined;
+  /** Bytes of the stream already read from `body` (by the transport, to tell a stream from a JSON error body). */
+  prefix?: Uint8Array | undefined;
 }
 
 type Result = IteratorResult<SSEEvent, undefined>;
@@ -49,6 +51,9 @@ class SSEIterator implements AsyncIterator<SSEEvent, undefined> {
       });
     }
     signal?.addEventListener('abort', this.onAbort, { once: true });
+    if (options.prefix && options.prefix.length > 0) {
+      this.parser.feed(this.decoder.decode(options.prefix, { stream: true }));
+    }
   }
 
   next(): Promise<Result> {

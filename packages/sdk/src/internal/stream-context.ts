@@ -1,96 +1,178 @@
+/**
+ * What every stream class shares: wiring an open SSE response to its consumer, and reading one frame — its JSON, and
+ * the error it may carry in any of MiniMax's shapes — so that no stream skips an error frame another one raises.
+ */
+
 import { APIError } from '../core/api-error.ts';
-import { baseRespFailure } from '../core/api-error-details.ts';
+import { isFailureResponse, readErrorDetails } from '../core/api-error-details.ts';
 import { APIConnectionError } from '../core/connection-errors.ts';
+import { MiniMaxError } from '../core/minimax-error.ts';
+import type { OpenResponse } from './open-response.ts';
+import { jsonBodyError, readIfJSON } from './open-stream.ts';
+import { describeBody } from './read-json.ts';
+import { redactText } from './redact.ts';
 import type { SSEEvent } from './sse-parser.ts';
 import { iterateSSE } from './sse-stream.ts';
-import type { OpenResponse } from './transport.ts';
 
 /** What a stream class needs from the open response: its events, a way to cancel, and error context. */
 export interface StreamContext {
   events: AsyncIterable<SSEEvent>;
   cancel: () => void;
-  response: Response;
+  /** The response being read (a later attempt's, once a JSON error body was retried). */
+  readonly response: Response;
   request: { method: string; url: string };
   /** Checks one event's parsed data when validation is on. */
-  validate: ((data: unknown) => void) | undefined;
+  readonly validate: ((data: unknown) => void) | undefined;
 }
 
-/** Wires an open SSE response to its consumer: idle timeout, the caller's abort, and cleanup on every exit. */
+/**
+ * Wires an open SSE response to its consumer: idle timeout, the caller's abort, and cleanup on every exit. The first
+ * read sniffs the body (see `open-stream.ts`): a JSON error under an SSE content type goes back to the retry policy,
+ * and the stream goes on with the next attempt's events, or fails with that error.
+ */
 export function streamContext(open: OpenResponse): StreamContext {
-  const body = open.response.body;
-  if (!body) {
+  let current = open;
+  // Cancels the attempt being read, and any retry in progress (see `OpenResponse.stop`).
+  const cancel = (): void => {
+    current.stop?.();
+    current.attempt.abort();
+  };
+  if (!open.response.body) {
     open.attempt.dispose();
+    open.done?.();
     throw new APIConnectionError({ message: 'the event stream has no body', ...open.request });
   }
-  const source = iterateSSE(body, { signal: open.attempt.signal, idleTimeoutMs: open.idleTimeout });
+  // Until the first byte that is not blank: an event stream, or a JSON body to retry (or raise).
+  const openEvents = async (): Promise<AsyncIterator<SSEEvent>> => {
+    for (;;) {
+      const body = current.response.body;
+      if (!body) throw new APIConnectionError({ message: 'the event stream has no body', ...current.request });
+      const json = await readIfJSON(current);
+      if (json === undefined) {
+        const options = { signal: current.attempt.signal, idleTimeoutMs: current.idleTimeout, prefix: current.prefix };
+        return iterateSSE(body, options)[Symbol.asyncIterator]();
+      }
+      const error = jsonBodyError(current, json);
+      if (!current.resume) throw error;
+      current.attempt.dispose();
+      current = await current.resume(error); // rejects with the error when the policy says it is final
+    }
+  };
   const events: AsyncIterable<SSEEvent> = {
     [Symbol.asyncIterator]() {
-      const iterator = source[Symbol.asyncIterator]();
-      const release = () => open.attempt.dispose();
+      let iterator: AsyncIterator<SSEEvent> | undefined;
+      let opening: Promise<AsyncIterator<SSEEvent>> | undefined;
+      // Per response: one that arrives from a retry after a release is released too.
+      let released: OpenResponse | undefined;
+      const release = (): void => {
+        if (released === current) return;
+        released = current;
+        current.attempt.dispose();
+        current.done?.();
+      };
+      const onResult = (result: IteratorResult<SSEEvent>): IteratorResult<SSEEvent> => {
+        if (result.done) release();
+        return result;
+      };
+      const onError = (error: unknown): never => {
+        release();
+        const translated = current.attempt.translate(error, current.request);
+        if (translated instanceof MiniMaxError) throw translated;
+        // A read that failed while sniffing (the body reader wraps its own): the same typed error.
+        throw new APIConnectionError({
+          message: 'The event stream was interrupted.',
+          cause: translated,
+          ...current.request,
+        });
+      };
       return {
-        next: () =>
-          iterator.next().then(
-            (result) => {
-              if (result.done) release();
-              return result;
-            },
-            (error: unknown) => {
-              release();
-              throw open.attempt.translate(error, open.request);
-            },
-          ),
+        next: () => {
+          if (iterator) return iterator.next().then(onResult, onError);
+          opening ??= openEvents().then((opened) => {
+            iterator = opened;
+            return opened;
+          });
+          return opening.then((opened) => opened.next()).then(onResult, onError);
+        },
         return: () => {
+          if (!iterator) cancel(); // still sniffing, or waiting to retry: stop both
           release();
-          return iterator.return?.() ?? Promise.resolve({ done: true, value: undefined });
+          return iterator?.return?.() ?? Promise.resolve({ done: true, value: undefined });
         },
       };
     },
   };
   return {
     events,
-    cancel: () => open.attempt.abort(),
-    response: open.response,
+    cancel,
+    get response() {
+      return current.response;
+    },
     request: open.request,
-    validate: open.validateEvent,
+    get validate() {
+      return current.validateEvent;
+    },
   };
 }
 
 /**
- * Parses one event's JSON data. A frame that is not JSON means the stream was cut inside an event (or the server
- * misbehaved): a typed connection error with the text received so far, never a bare SyntaxError.
+ * Parses one event's JSON data and raises the error it carries (see {@link raiseFrameError}). A frame that is not
+ * JSON means the stream was cut inside an event (or the server misbehaved): a typed connection error with the text
+ * received so far, never a bare SyntaxError — unless it is an `event: error`, whose text is the server's message.
+ *
+ * @example
+ * ```ts
+ * const frame = decodeFrame(this.ctx, event, this.#text) as ChatCompletionChunk;
+ * ```
  */
-export function parseEventData(ctx: StreamContext, data: string, partialText: string | undefined): unknown {
-  let parsed: unknown;
+export function decodeFrame(ctx: StreamContext, event: SSEEvent, partialText: string | undefined): unknown {
+  let frame: unknown;
   try {
-    parsed = JSON.parse(data);
+    frame = JSON.parse(event.data);
   } catch (cause) {
+    if (event.event === 'error') throw streamError(ctx, event.data, partialText);
     throw Object.assign(
       new APIConnectionError({
-        message: `the event stream ended inside an event or sent invalid JSON (${JSON.stringify(data.slice(0, 60))})`,
+        message: `the event stream ended inside an event or sent invalid JSON (${JSON.stringify(event.data.slice(0, 60))})`,
         cause,
         ...ctx.request,
       }),
-      { partialText },
+      { partialText: partialText === undefined ? undefined : redactText(partialText) },
     );
   }
-  ctx.validate?.(parsed);
-  return parsed;
+  raiseFrameError(ctx, event, frame, partialText);
+  ctx.validate?.(frame);
+  return frame;
 }
 
-/** Raises a `base_resp` failure carried by a stream frame (MiniMax sends errors inside a 200 stream). */
-export function raiseFrameError(ctx: StreamContext, frame: unknown, partialText: string | undefined): void {
-  if (baseRespFailure(frame)) {
-    throw APIError.generate({ status: 200, body: frame, headers: ctx.response.headers, partialText, ...ctx.request });
-  }
+/**
+ * Raises the error a frame carries, in any of the shapes MiniMax sends inside a 200 stream, on every stream alike: an
+ * `event: error` (whatever its data), a non-zero `base_resp` (native endpoints, and the compatible ones when MiniMax's
+ * own layer fails), a `{type: "error"}` object (Anthropic-compatible) or an `error` object (OpenAI-compatible).
+ *
+ * @example
+ * ```ts
+ * raiseFrameError(ctx, event, frame, textSoFar); // throws RateLimitError for {"base_resp":{"status_code":1002}}
+ * ```
+ */
+export function raiseFrameError(ctx: StreamContext, event: SSEEvent, frame: unknown, partialText: string | undefined) {
+  const carriesError =
+    event.event === 'error' ||
+    isFailureResponse(200, frame) ||
+    (typeof frame === 'object' && frame !== null && (frame as { error?: unknown }).error != null);
+  if (carriesError) throw streamError(ctx, frame, partialText);
 }
 
-/** The typed error for an error object sent inside a stream (compatible endpoints' `error` events). */
-export function streamError(ctx: StreamContext, frame: unknown, partialText: string): APIError {
+/** The typed error for an error sent inside a stream, with the text received before it. */
+function streamError(ctx: StreamContext, frame: unknown, partialText: string | undefined): APIError {
+  const details = readErrorDetails(frame, undefined);
+  const saysWhat = details.serverMessage !== '' || details.code !== undefined || details.type !== undefined;
   return APIError.generate({
     status: ctx.response.status,
     body: frame,
     headers: ctx.response.headers,
     partialText,
+    message: saysWhat ? undefined : `the stream sent an error event: ${describeBody(frame)}`,
     ...ctx.request,
   });
 }

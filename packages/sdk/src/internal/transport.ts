@@ -6,25 +6,36 @@
 
 import { buildUrl, type Client, type Config, createConfig } from '@minimax-ts/generated';
 import { APIError } from '../core/api-error.ts';
-import { isFailureResponse } from '../core/api-error-details.ts';
 import type { Logger, RequestOptions, ValidationMode } from '../core/client-options.ts';
-import { APIConnectionError } from '../core/connection-errors.ts';
+import { APIConnectionError, APITimeoutError } from '../core/connection-errors.ts';
 import { MiniMaxError } from '../core/minimax-error.ts';
+import { errorForAbort } from './abort-error.ts';
 import { AttemptSignal } from './attempt-signal.ts';
+import { checkRequestOptions } from './check-options.ts';
+import { Deadline } from './deadline.ts';
 import { describeFailure } from './describe-failure.ts';
-import { parseJSON, stringifyJSON } from './lossless-json.ts';
+import { stringifyJSON } from './lossless-json.ts';
+import type { OpenResponse } from './open-response.ts';
+import { checkEventStream } from './open-stream.ts';
 import type { GeneratedResult, Operation } from './operation.ts';
+import { parseAnswer } from './read-json.ts';
 import { retryDelayMs, shouldRetry } from './retry-policy.ts';
 import { sleep } from './sleep.ts';
 import { checker, validateResponse } from './validation.ts';
 
+export type { OpenResponse } from './open-response.ts';
+
 export interface TransportConfig {
   baseURL: string;
   apiKey: string;
+  /** The registration of the client's secrets (see `secrets.ts`), kept alive by the transport and its responses. */
+  secrets: object;
   fetch: typeof fetch;
   defaultHeaders: Record<string, string>;
   timeout: number;
   idleTimeout: number;
+  /** Total deadline of a stream; `undefined`: none. */
+  streamTimeout: number | undefined;
   maxRetries: number;
   validate: ValidationMode;
   logger: Logger;
@@ -43,20 +54,9 @@ export interface CallInput {
   duplex?: 'half';
 }
 
-/** A response whose headers arrived; `attempt` owns the caller's abort wiring until the body is consumed. */
-export interface OpenResponse {
-  response: Response;
-  attempt: AttemptSignal;
-  idleTimeout: number;
-  request: { method: string; url: string };
-  /** For streams with validation on: checks one event's data (throws in strict mode). */
-  validateEvent?: ((data: unknown) => void) | undefined;
-}
-
 type Reader<R> = (open: OpenResponse) => Promise<R>;
 
 const CONTENT_TYPE_JSON = /\bjson\b/i;
-const CONTENT_TYPE_SSE = /^\s*text\/event-stream\b/i;
 
 export class Transport {
   /** The generated client's configuration (base URL, default headers, serialisers), without a client instance. */
@@ -95,7 +95,7 @@ export class Transport {
   json<T>(op: Operation, input: CallInput, options?: RequestOptions): Promise<T> {
     return this.#execute(op, input, options, async (open) => {
       try {
-        const body = await readJSON(open);
+        const body = parseAnswer(await open.response.text(), open.response, open.request);
         await this.#validate(op, op.responseSchema, body, options);
         return body as T;
       } finally {
@@ -106,51 +106,52 @@ export class Transport {
 
   /**
    * An SSE answer, handed over open: its reader owns `attempt` (so the caller's signal still cancels it) and must
-   * dispose of it. A JSON answer where SSE was expected (MiniMax's rate-limited streams) is read and raised here,
-   * inside the retry loop, so a rate limit is retried like any other.
+   * dispose of it. A JSON answer where SSE was expected (MiniMax's rate-limited streams) is raised inside the retry
+   * loop when its content type says JSON, and through `resume` when the stream finds it under an SSE content type, so
+   * a rate limit is retried either way. Every attempt listens to one signal: the caller's, the stream's own cancel
+   * (`stop`, which also ends a retry in progress) and, with a `streamTimeout`, the deadline that covers the attempts,
+   * the backoff between them and every event after. The stream releases it (`done`) when it ends.
    */
-  sse(op: Operation, input: CallInput, options?: RequestOptions): Promise<OpenResponse> {
-    return this.#execute(op, input, options, async (open) => {
-      const type = open.response.headers.get('content-type') ?? '';
-      if (CONTENT_TYPE_JSON.test(type)) {
-        try {
-          const body = await readJSON(open);
-          throw APIError.generate({
-            status: open.response.status,
-            body,
-            headers: open.response.headers,
-            message: `expected an event stream, got JSON: ${describeBody(body)}`,
-            ...open.request,
-          });
-        } finally {
-          open.attempt.dispose();
-        }
-      }
-      if (type !== '' && !CONTENT_TYPE_SSE.test(type)) {
-        // An HTML error page (a proxy) or anything else answered with 200: no event would ever come out of it.
-        try {
-          const text = await open.response.text();
-          throw APIError.generate({
-            status: open.response.status,
-            body: text.slice(0, 2_000),
-            headers: open.response.headers,
-            message: `expected an event stream, got ${type}: ${JSON.stringify(text.slice(0, 120))}`,
-            ...open.request,
-          });
-        } finally {
-          open.attempt.dispose();
-        }
-      }
-      open.attempt.stopTimer(); // a stream may run longer than `timeout`; `idleTimeout` guards it from here on
-      const mode = options?.validate ?? this.#config.validate;
-      if (mode !== 'off') {
-        open.validateEvent = await checker(mode, op.eventSchema, {
-          operation: `${op.method} ${op.path}`,
-          logger: this.#config.logger,
-        });
-      }
+  async sse(op: Operation, input: CallInput, options?: RequestOptions): Promise<OpenResponse> {
+    const streamTimeout = options?.streamTimeout ?? this.#config.streamTimeout;
+    checkRequestOptions(options);
+    const request = { method: op.method, url: `${this.#config.baseURL}${op.path}` };
+    const stop = new AbortController();
+    const expired = () =>
+      new APITimeoutError({
+        message: `The stream did not finish within streamTimeout (${streamTimeout} ms).`,
+        ...request,
+      });
+    const deadline = new Deadline([options?.signal, stop.signal], streamTimeout, expired);
+    const effective = { ...options, signal: deadline.signal };
+    const read: Reader<OpenResponse> = async (open) => {
+      await this.#openStream(op, open, effective);
+      open.done = () => deadline.dispose();
+      open.stop = () => stop.abort();
       return open;
-    });
+    };
+    try {
+      return await this.#execute(op, input, effective, read);
+    } catch (error) {
+      deadline.dispose();
+      throw error;
+    }
+  }
+
+  async #openStream(op: Operation, open: OpenResponse, options: RequestOptions | undefined): Promise<void> {
+    try {
+      await checkEventStream(open);
+    } catch (error) {
+      open.attempt.dispose();
+      throw error;
+    }
+    const mode = options?.validate ?? this.#config.validate;
+    if (mode !== 'off') {
+      open.validateEvent = await checker(mode, op.eventSchema, {
+        operation: `${op.method} ${op.path}`,
+        logger: this.#config.logger,
+      });
+    }
   }
 
   /** A binary answer (file content), handed over with its body unread. */
@@ -160,10 +161,7 @@ export class Transport {
       if (op.envelope === 'native' && CONTENT_TYPE_JSON.test(type)) {
         // Native endpoints answer a failure with a JSON base_resp even where bytes were expected.
         try {
-          const body = await readJSON(open);
-          if (isFailureResponse(open.response.status, body)) {
-            throw APIError.generate({ status: 200, body, headers: open.response.headers, ...open.request });
-          }
+          parseAnswer(await open.response.text(), open.response, open.request); // raises the failure it reports
           throw new APIConnectionError({ message: 'expected file content, got a JSON body', ...open.request });
         } finally {
           open.attempt.dispose();
@@ -180,33 +178,70 @@ export class Transport {
     return validateResponse(mode, schema, data, { operation: `${op.method} ${op.path}`, logger: this.#config.logger });
   }
 
-  async #execute<R>(op: Operation, input: CallInput, options: RequestOptions | undefined, read: Reader<R>): Promise<R> {
-    const maxRetries = options?.maxRetries ?? this.#config.maxRetries;
+  /**
+   * Sends the request, retrying as the policy allows, from attempt `first` on; `read` turns the response into the
+   * result (and may throw, which counts as the attempt's failure).
+   */
+  async #execute<R>(
+    op: Operation,
+    input: CallInput,
+    options: RequestOptions | undefined,
+    read: Reader<R>,
+    first = 0,
+  ): Promise<R> {
+    checkRequestOptions(options);
     const timeout = options?.timeout ?? this.#config.timeout;
     const idleTimeout = options?.idleTimeout ?? this.#config.idleTimeout;
     const request = { method: op.method, url: `${this.#config.baseURL}${op.path}` };
-    for (let attempt = 0; ; attempt++) {
+    const { secrets } = this.#config;
+    for (let attempt = first; ; attempt++) {
       const signal = new AttemptSignal(options?.signal, timeout);
+      // Used by streams only, whose reader yields the OpenResponse itself.
+      const resume = (error: unknown): Promise<OpenResponse> =>
+        this.#resume(op, input, options, read as unknown as Reader<OpenResponse>, attempt, error);
       try {
         const response = await this.#send(op, input, options, signal, request);
-        return await read({ response, attempt: signal, idleTimeout, request });
+        return await read({ response, attempt: signal, idleTimeout, request, secrets, resume });
       } catch (raw) {
         signal.dispose();
         const error = asSDKError(signal.translate(raw, request), request);
-        const decision = shouldRetry({ attempt, maxRetries, billable: op.billable, failure: describeFailure(error) });
-        if (!decision.retry) throw error;
-        const headers = error instanceof APIError ? error.headers : {};
-        const delay = retryDelayMs({
-          attempt,
-          retryAfterHeader: headers['retry-after'],
-          retryAfterMsHeader: headers['retry-after-ms'],
-        });
-        this.#config.logger.info(
-          `${request.method} ${op.path} failed (${decision.reason}: ${(error as Error).message}); retry ${attempt + 1}/${maxRetries} in ${Math.round(delay)} ms`,
-        );
-        await sleep(delay, options?.signal);
+        await this.#backOff(op, options, attempt, error);
       }
     }
+  }
+
+  /** A stream found a failure in its body (`OpenResponse.resume`): retry it as the failure of attempt `attempt`. */
+  async #resume(
+    op: Operation,
+    input: CallInput,
+    options: RequestOptions | undefined,
+    read: Reader<OpenResponse>,
+    attempt: number,
+    error: unknown,
+  ): Promise<OpenResponse> {
+    // Cancelled meanwhile (the stream's `stop` rides on this signal): an abort, not the error that was found.
+    if (options?.signal?.aborted) throw errorForAbort(options.signal);
+    await this.#backOff(op, options, attempt, error);
+    return this.#execute(op, input, options, read, attempt + 1);
+  }
+
+  /** Waits before the next attempt when the retry policy allows one; otherwise throws `error`. */
+  async #backOff(op: Operation, options: RequestOptions | undefined, attempt: number, error: unknown): Promise<void> {
+    // The caller's signal (or an SDK deadline riding on it) ended the call: nothing to retry.
+    if (options?.signal?.aborted) throw error;
+    const maxRetries = options?.maxRetries ?? this.#config.maxRetries;
+    const decision = shouldRetry({ attempt, maxRetries, billable: op.billable, failure: describeFailure(error) });
+    if (!decision.retry) throw error;
+    const headers = error instanceof APIError ? error.headers : {};
+    const delay = retryDelayMs({
+      attempt,
+      retryAfterHeader: headers['retry-after'],
+      retryAfterMsHeader: headers['retry-after-ms'],
+    });
+    this.#config.logger.info(
+      `${op.method} ${op.path} failed (${decision.reason}: ${(error as Error).message}); retry ${attempt + 1}/${maxRetries} in ${Math.round(delay)} ms`,
+    );
+    await sleep(delay, options?.signal);
   }
 
   async #send(
@@ -333,33 +368,4 @@ function jsonSerializer(idKeys: ReadonlySet<string> | undefined): (body: unknown
     serializers.set(idKeys, serializer);
   }
   return serializer;
-}
-
-/** Reads a JSON body losslessly and raises a native `base_resp` failure. */
-async function readJSON(open: OpenResponse): Promise<unknown> {
-  const { response, request } = open;
-  const text = await response.text();
-  let body: unknown;
-  try {
-    if (text === '') throw new Error('empty body');
-    body = parseJSON(text);
-  } catch (cause) {
-    throw new APIConnectionError({
-      message:
-        text === ''
-          ? 'the response body is empty (a MiniMax answer always carries at least base_resp)'
-          : `the response body is not valid JSON (${text.length} bytes: ${JSON.stringify(text.slice(0, 80))}…)`,
-      cause,
-      ...request,
-    });
-  }
-  if (isFailureResponse(response.status, body)) {
-    throw APIError.generate({ status: response.status, body, headers: response.headers, ...request });
-  }
-  return body;
-}
-
-function describeBody(body: unknown): string {
-  const text = JSON.stringify(body) ?? '';
-  return text.length > 200 ? `${text.slice(0, 200)}…` : text;
 }

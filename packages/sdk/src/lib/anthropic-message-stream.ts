@@ -7,8 +7,9 @@
 import type { AnthropicContentBlock, AnthropicMessage, AnthropicStreamEvent } from '@minimax-ts/generated';
 import { EventStream } from '../core/event-stream.ts';
 import { MiniMaxError } from '../core/minimax-error.ts';
+import { ResponseValidationError } from '../core/response-validation-error.ts';
 import type { SSEEvent } from '../internal/sse-parser.ts';
-import { parseEventData, type StreamContext, streamError, truncatedStream } from '../internal/stream-context.ts';
+import { decodeFrame, type StreamContext, truncatedStream } from '../internal/stream-context.ts';
 
 interface AnthropicStreamEvents {
   text: (delta: string, snapshot: string) => void;
@@ -37,12 +38,9 @@ export class AnthropicMessageStream extends EventStream<AnthropicStreamEvent, An
   }
 
   protected decode(event: SSEEvent): AnthropicStreamEvent | undefined {
-    const frame = parseEventData(this.ctx, event.data, this.#text) as AnthropicStreamEvent | { type: 'error' };
-    if (frame.type === 'error') {
-      throw streamError(this.ctx, frame, this.#text);
-    }
-    this.#apply(frame as AnthropicStreamEvent);
-    return frame as AnthropicStreamEvent;
+    const frame = decodeFrame(this.ctx, event, this.#text) as AnthropicStreamEvent;
+    this.#apply(frame);
+    return frame;
   }
 
   #apply(event: AnthropicStreamEvent): void {
@@ -60,7 +58,7 @@ export class AnthropicMessageStream extends EventStream<AnthropicStreamEvent, An
         const json = this.#json.get(event.index);
         if (json !== undefined) {
           const block = this.#blocks()[event.index] as Block | undefined;
-          if (block) block.input = json === '' ? {} : JSON.parse(json);
+          if (block) block.input = json === '' ? {} : this.#parseToolInput(event.index, json);
           this.#json.delete(event.index);
         }
         break;
@@ -98,6 +96,19 @@ export class AnthropicMessageStream extends EventStream<AnthropicStreamEvent, An
       case 'input_json_delta':
         this.#json.set(index, (this.#json.get(index) ?? '') + delta.partial_json);
         break;
+    }
+  }
+
+  /** A tool call's streamed input, whole: JSON, or a typed error (never a bare SyntaxError) when it is not. */
+  #parseToolInput(index: number, json: string): unknown {
+    try {
+      return JSON.parse(json);
+    } catch {
+      const issue = {
+        path: `content.${index}.input`,
+        message: 'the streamed input_json_delta pieces are not valid JSON',
+      };
+      throw new ResponseValidationError(`${this.ctx.request.method} /anthropic/v1/messages`, [issue], json);
     }
   }
 

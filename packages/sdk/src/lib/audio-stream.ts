@@ -6,8 +6,9 @@
 
 import type { MusicStreamEvent, T2aStreamEvent } from '@minimax-ts/generated';
 import { EventStream } from '../core/event-stream.ts';
+import { urlPath } from '../internal/redact.ts';
 import type { SSEEvent } from '../internal/sse-parser.ts';
-import { parseEventData, raiseFrameError, type StreamContext, truncatedStream } from '../internal/stream-context.ts';
+import { decodeFrame, raiseFrameError, type StreamContext, truncatedStream } from '../internal/stream-context.ts';
 import { concatBytes, decodeHex, hexToBytes } from './hex.ts';
 
 /** One event of a speech or music stream. */
@@ -60,8 +61,11 @@ export class AudioStream extends EventStream<Uint8Array, AudioStreamEvents> {
   #bytes = 0;
   #final: AudioStreamEvent | undefined;
 
+  readonly #operation: string;
+
   constructor(private readonly ctx: StreamContext) {
     super(ctx.events, ctx.cancel);
+    this.#operation = `${ctx.request.method} ${urlPath(ctx.request.url)}`;
   }
 
   protected override onSourceEnd(): void {
@@ -71,10 +75,12 @@ export class AudioStream extends EventStream<Uint8Array, AudioStreamEvents> {
 
   protected decode(event: SSEEvent): Uint8Array | undefined {
     if (event.data === '[DONE]') return undefined;
-    const fast = cutAudio(event.data);
-    if (fast) this.ctx.validate?.(fast.frame);
-    const frame = fast ? fast.frame : (parseEventData(this.ctx, event.data, undefined) as AudioStreamEvent);
-    raiseFrameError(this.ctx, frame, undefined);
+    const fast = event.event === 'error' ? undefined : cutAudio(event.data);
+    if (fast) {
+      raiseFrameError(this.ctx, event, fast.frame, undefined);
+      this.ctx.validate?.(fast.frame);
+    }
+    const frame = fast ? fast.frame : (decodeFrame(this.ctx, event, undefined) as AudioStreamEvent);
     this.emit('event', frame);
     const hex = frame.data?.audio;
     if (frame.data?.status === 2) {
@@ -83,7 +89,7 @@ export class AudioStream extends EventStream<Uint8Array, AudioStreamEvents> {
       if (this.#bytes > 0 || !hex) return undefined;
     }
     if (!hex) return undefined;
-    const bytes = fast ? fast.bytes : hexToBytes(hex);
+    const bytes = fast ? fast.bytes : hexToBytes(hex, { operation: this.#operation, path: 'data.audio' });
     this.#bytes += bytes.length;
     return bytes;
   }

@@ -7,7 +7,7 @@
 import type { ChatCompletionChunk, ChatCompletionResp } from '@minimax-ts/generated';
 import { EventStream } from '../core/event-stream.ts';
 import type { SSEEvent } from '../internal/sse-parser.ts';
-import { parseEventData, raiseFrameError, type StreamContext, truncatedStream } from '../internal/stream-context.ts';
+import { decodeFrame, type StreamContext, truncatedStream } from '../internal/stream-context.ts';
 
 interface ChatStreamEvents {
   /** A piece of the answer, and the answer so far. */
@@ -37,8 +37,7 @@ export class ChatCompletionStream extends EventStream<ChatCompletionChunk, ChatS
 
   protected decode(event: SSEEvent): ChatCompletionChunk | undefined {
     if (event.data === '[DONE]') return undefined;
-    const frame = parseEventData(this.ctx, event.data, this.#text) as ChatCompletionChunk | ChatCompletionResp;
-    raiseFrameError(this.ctx, frame, this.#text);
+    const frame = decodeFrame(this.ctx, event, this.#text) as ChatCompletionChunk | ChatCompletionResp;
     if ((frame as { object?: string }).object === 'chat.completion') {
       this.#aggregated = frame as ChatCompletionResp;
       return undefined;

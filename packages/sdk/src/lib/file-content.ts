@@ -1,6 +1,12 @@
-import { APITimeoutError } from '../core/connection-errors.ts';
+/**
+ * A downloaded file handed over with its body unread, so that a large file streams instead of filling memory; its
+ * reads are guarded like a stream's (idle timeout, the caller's signal), and fail only with the SDK's errors.
+ */
+
+import { APITimeoutError, APIUserAbortError } from '../core/connection-errors.ts';
 import { createIdleWatchdog } from '../internal/idle-watchdog.ts';
-import type { OpenResponse } from '../internal/transport.ts';
+import type { OpenResponse } from '../internal/open-response.ts';
+import { filenameFromDisposition } from './content-disposition.ts';
 
 /**
  * A downloaded file, body unread: stream it (`body`, `for await`) or read it whole (`bytes()`, `text()`, `blob()`).
@@ -15,6 +21,7 @@ import type { OpenResponse } from '../internal/transport.ts';
 export class FileContent implements AsyncIterable<Uint8Array> {
   readonly #open: OpenResponse;
   #body: ReadableStream<Uint8Array> | undefined;
+  #cancelled = false;
 
   constructor(open: OpenResponse) {
     this.#open = open;
@@ -35,12 +42,12 @@ export class FileContent implements AsyncIterable<Uint8Array> {
     return length === null ? undefined : Number(length);
   }
 
-  /** The file name from `Content-Disposition`, when the server sent one. */
+  /**
+   * The file name from `Content-Disposition` (RFC 6266: `filename*` first, quoted names unescaped), when the server
+   * sent one; directory parts are dropped, so it is safe to use as a name inside a folder of your choice.
+   */
   get filename(): string | undefined {
-    const disposition = this.response.headers.get('content-disposition') ?? '';
-    const star = /filename\*=(?:UTF-8'')?([^;]+)/i.exec(disposition);
-    if (star?.[1]) return decodeURIComponent(star[1].trim().replace(/^"|"$/g, ''));
-    return /filename="?([^";]+)"?/i.exec(disposition)?.[1];
+    return filenameFromDisposition(this.response.headers.get('content-disposition'));
   }
 
   /**
@@ -69,34 +76,35 @@ export class FileContent implements AsyncIterable<Uint8Array> {
       watchdog.stop();
       attempt.dispose();
     };
+    // Why the body stopped, when the SDK stopped it: a cancelled read resolves as "done", never as a complete file.
+    const stopped = (): Error | undefined => {
+      if (this.#cancelled) return new APIUserAbortError({ message: 'The download was cancelled.', ...request });
+      if (timedOut) {
+        return new APITimeoutError({
+          message: `No bytes received for ${idleTimeout} ms; download cancelled.`,
+          ...request,
+        });
+      }
+      return undefined;
+    };
     return new ReadableStream<Uint8Array>({
       pull: async (controller) => {
         watchdog.waiting();
         try {
+          const before = stopped();
+          if (before) throw before;
           const { done, value } = await reader.read();
           watchdog.received();
-          if (timedOut)
-            throw new APITimeoutError({
-              message: `No bytes received for ${idleTimeout} ms; download cancelled.`,
-              ...request,
-            });
+          const after = stopped();
+          if (after) throw after;
           if (done) {
             finish();
             controller.close();
           } else controller.enqueue(value);
         } catch (error) {
+          watchdog.received();
           finish();
-          controller.error(
-            attempt.translate(
-              timedOut
-                ? new APITimeoutError({
-                    message: `No bytes received for ${idleTimeout} ms; download cancelled.`,
-                    ...request,
-                  })
-                : error,
-              request,
-            ),
-          );
+          controller.error(attempt.translate(stopped() ?? error, request));
         }
       },
       cancel: (reason) => {
@@ -134,8 +142,9 @@ export class FileContent implements AsyncIterable<Uint8Array> {
     return this.contentType ? new Blob([blob], { type: this.contentType }) : blob;
   }
 
-  /** Stops the download. */
+  /** Stops the download; a read in progress or to come rejects with `APIUserAbortError`. */
   cancel(): void {
+    this.#cancelled = true;
     this.#open.attempt.abort();
     this.#open.attempt.dispose();
   }

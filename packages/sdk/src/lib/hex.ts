@@ -1,9 +1,10 @@
 /**
  * Hex → bytes for MiniMax's audio (speech, music and voice previews come hex-encoded, not base64). Node's Buffer
- * decodes in native code; browsers get a table-driven loop.
+ * decodes in native code; browsers get a table-driven loop. Audio that is not hex is a response that breaks the spec:
+ * every path (one-shot, stream, preview) raises the same `ResponseValidationError`, never `undefined` audio.
  */
 
-import { MiniMaxError } from '../core/minimax-error.ts';
+import { ResponseValidationError } from '../core/response-validation-error.ts';
 
 type BufferLike = { from(text: string, encoding: 'hex'): Uint8Array };
 const NodeBuffer = (globalThis as { Buffer?: BufferLike }).Buffer;
@@ -16,19 +17,41 @@ for (let i = 0; i < 6; i++) {
 }
 
 /**
- * Decodes a hex string. Throws `MiniMaxError` on odd length or a non-hex character rather than returning the
- * silently truncated bytes `Buffer.from` would give.
+ * Where hex audio came from, for the error: the operation (`POST /v1/t2a_v2`) and the field (`data.audio`).
+ *
+ * @example
+ * ```ts
+ * hexToBytes(response.data.audio, { operation: 'POST /v1/t2a_v2', path: 'data.audio' });
+ * ```
+ */
+export interface HexSource {
+  operation: string;
+  path: string;
+}
+
+/**
+ * Decodes a hex string. Throws `ResponseValidationError` (a `MiniMaxError`) on odd length or a non-hex character
+ * rather than returning the silently truncated bytes `Buffer.from` would give.
  *
  * @example
  * ```ts
  * hexToBytes('494433'); // Uint8Array [0x49, 0x44, 0x33] ("ID3")
  * ```
  */
-export function hexToBytes(hex: string): Uint8Array {
-  if (hex.length % 2 !== 0) throw new MiniMaxError(`hex audio has an odd length (${hex.length})`);
+export function hexToBytes(hex: string, source?: HexSource): Uint8Array {
+  if (typeof hex !== 'string') throw invalidHex(`hex audio is not a string (${typeof hex})`, source);
+  if (hex.length % 2 !== 0) throw invalidHex(`hex audio has an odd length (${hex.length})`, source);
   const bytes = decodeHex(hex);
-  if (!bytes) throw new MiniMaxError(`hex audio has a non-hex character near ${invalidAt(hex)}`);
+  if (!bytes) throw invalidHex(`hex audio has a non-hex character at offset ${invalidAt(hex)}`, source);
   return bytes;
+}
+
+function invalidHex(message: string, source: HexSource | undefined): ResponseValidationError {
+  return new ResponseValidationError(
+    source?.operation ?? 'hex audio',
+    [{ path: source?.path ?? '', message }],
+    undefined,
+  );
 }
 
 /**

@@ -7,7 +7,7 @@
 import type { OpenAiChatCompletion, OpenAiChatCompletionChunk } from '@minimax-ts/generated';
 import { EventStream } from '../core/event-stream.ts';
 import type { SSEEvent } from '../internal/sse-parser.ts';
-import { parseEventData, type StreamContext, streamError, truncatedStream } from '../internal/stream-context.ts';
+import { decodeFrame, type StreamContext, truncatedStream } from '../internal/stream-context.ts';
 
 interface OpenAIChatStreamEvents {
   text: (delta: string, snapshot: string) => void;
@@ -33,10 +33,7 @@ export class OpenAIChatCompletionStream extends EventStream<OpenAiChatCompletion
 
   protected decode(event: SSEEvent): OpenAiChatCompletionChunk | undefined {
     if (event.data === '[DONE]') return undefined;
-    const frame = parseEventData(this.ctx, event.data, this.#text) as OpenAiChatCompletionChunk & { error?: unknown };
-    if (frame.error !== undefined || event.event === 'error') {
-      throw streamError(this.ctx, frame, this.#text);
-    }
+    const frame = decodeFrame(this.ctx, event, this.#text) as OpenAiChatCompletionChunk;
     if (frame.object === 'chat.completion' || frame.choices?.some((c) => c.message !== undefined && !c.delta)) {
       this.#aggregated = frame;
       if (frame.usage) this.#usage = frame.usage;

@@ -1,21 +1,27 @@
 /**
  * Waits for an asynchronous task (video, async speech, video template) by polling its status. Every poll is a read,
  * so the transport retries it; whatever still fails carries the task id, because the task may be running (and
- * billed) regardless, and its id is the only way back to it.
+ * billed) regardless, and its id is the only way back to it. The wait's `timeout` is a deadline, not a check between
+ * polls: it aborts the poll in flight (and its retries and backoff), so a hanging query endpoint cannot stretch it.
  */
 
 import { APITimeoutError } from '../core/connection-errors.ts';
 import { MiniMaxError } from '../core/minimax-error.ts';
 import { TaskFailedError } from '../core/task-failed-error.ts';
+import { checkDuration } from '../internal/check-options.ts';
+import { Deadline } from '../internal/deadline.ts';
 import { sleep } from '../internal/sleep.ts';
 
 /** Options of every `wait()`. */
 export interface WaitOptions<T> {
   /** Stops waiting (the task itself keeps running on the server). */
   signal?: AbortSignal | undefined;
-  /** Time between polls in ms. Default: the client's `pollInterval` (5 000). */
+  /** Time between polls in ms (above 0). Default: the client's `pollInterval` (5 000). */
   pollInterval?: number | undefined;
-  /** Give up after this many ms with `APITimeoutError` (the task keeps running). Default 1 800 000 (30 min). */
+  /**
+   * Give up after this many ms with `APITimeoutError` (the task keeps running), aborting a poll in flight. Default
+   * 1 800 000 (30 min).
+   */
   timeout?: number | undefined;
   /** Called after every poll. */
   onProgress?: ((progress: TaskProgress<T>) => void) | undefined;
@@ -65,27 +71,35 @@ export interface PollTaskInput<T> {
 
 /** Polls until the task succeeds (resolves with the last response) or fails (`TaskFailedError`). */
 export async function pollTask<T>({ taskId, retrieve, statusOf, pollInterval, options }: PollTaskInput<T>): Promise<T> {
+  checkDuration('timeout', options?.timeout);
+  checkDuration('pollInterval', options?.pollInterval);
   const started = Date.now();
   const timeout = options?.timeout ?? DEFAULT_WAIT_TIMEOUT_MS;
   const interval = options?.pollInterval ?? pollInterval;
+  let status = 'unknown';
+  const deadline = new Deadline(
+    [options?.signal],
+    timeout,
+    () =>
+      new APITimeoutError({
+        message: `Task ${taskId} is still ${status} after ${Date.now() - started} ms (wait timeout ${timeout} ms); it keeps running — call wait() again with this id.`,
+      }),
+  );
   try {
     for (let polls = 1; ; polls++) {
-      const response = await retrieve(options?.signal);
-      const status = statusOf(response) ?? 'unknown';
+      const response = await retrieve(deadline.signal);
+      status = statusOf(response) ?? 'unknown';
       const elapsedMs = Date.now() - started;
       options?.onProgress?.({ taskId, status, elapsedMs, polls, response });
       const state = taskState(status);
       if (state === 'succeeded') return response;
       if (state === 'failed') throw new TaskFailedError({ taskId, status, lastResponse: response });
-      if (elapsedMs + interval > timeout) {
-        throw new APITimeoutError({
-          message: `Task ${taskId} is still ${status} after ${elapsedMs} ms; it keeps running — call wait() again with this id.`,
-        });
-      }
-      await sleep(interval, options?.signal);
+      await sleep(interval, deadline.signal);
     }
   } catch (error) {
     if (error instanceof MiniMaxError) error.taskId = taskId;
     throw error;
+  } finally {
+    deadline.dispose();
   }
 }

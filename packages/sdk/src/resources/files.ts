@@ -28,9 +28,12 @@ export interface FileUploadParams {
   /** The content: a Blob/File, bytes, a string, or a stream (sent without buffering, and then never retried). */
   file: Uploadable;
   purpose: UploadPurpose;
-  /** Required unless `file` is a File with a name: MiniMax checks the extension (mp3, m4a, wav, txt, zip, mp4…). */
+  /**
+   * MiniMax checks the extension (mp3, m4a, wav, txt, zip, mp4…). Default: the File's name, else `upload.<ext>` from the
+   * Blob's type or `contentType` (`audio/mpeg` → `upload.mp3`); with neither, `InvalidArgumentError`.
+   */
   filename?: string;
-  /** The part's content type (default from the Blob, else `application/octet-stream`). */
+  /** The part's content type, a MIME type such as `audio/mpeg` (default from the Blob, else `application/octet-stream`). */
   contentType?: string;
 }
 

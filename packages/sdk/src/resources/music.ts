@@ -37,7 +37,8 @@ export class Music extends APIResource {
     );
     const hex = response.data?.audio;
     const isUrl = params.output_format === 'url' || (hex !== undefined && /^https?:/.test(hex));
-    return { ...response, audio: hex && !isUrl ? hexToBytes(hex) : undefined };
+    const source = { operation: 'POST /v1/music_generation', path: 'data.audio' };
+    return { ...response, audio: hex && !isUrl ? hexToBytes(hex, source) : undefined };
   }
 
   /** Streams the song as decoded audio bytes (the final aggregated repeat is never yielded twice). */

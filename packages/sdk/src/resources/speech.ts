@@ -56,8 +56,6 @@ const queryTask = defineOperation({
   responseSchema: 'zT2aAsyncV2QueryResponse',
 });
 
-const isHex = (value: string | undefined): value is string => !!value && /^[0-9a-fA-F]+$/.test(value.slice(0, 64));
-
 /** Long-text synthesis as a task (`/v1/t2a_async_v2`); the result is a `.tar` (audio + subtitles) in the files API. */
 export class SpeechTasks extends APIResource {
   /**
@@ -108,7 +106,9 @@ export class Speech extends APIResource {
   async create(params: SpeechCreateParams, options?: RequestOptions): Promise<SpeechResult> {
     const response = await this._transport.json<T2aV2Resp>(synthesize, { body: { ...params, stream: false } }, options);
     const hex = response.data?.audio;
-    return { ...response, audio: params.output_format !== 'url' && isHex(hex) ? hexToBytes(hex) : undefined };
+    const isUrl = params.output_format === 'url' || (typeof hex === 'string' && /^https?:/.test(hex));
+    const audio = hex && !isUrl ? hexToBytes(hex, { operation: 'POST /v1/t2a_v2', path: 'data.audio' }) : undefined;
+    return { ...response, audio };
   }
 
   /**

@@ -83,7 +83,8 @@ export class Voices extends APIResource {
   /** Designs a voice from a text description; the preview (`trial_audio`, hex) is decoded into `audio`. */
   async design(params: VoiceDesignParams, options?: RequestOptions): Promise<VoiceDesignResult> {
     const response = await this._transport.json<T2vResp>(ops.design, { body: params }, options);
-    return { ...response, audio: response.trial_audio ? hexToBytes(response.trial_audio) : undefined };
+    const source = { operation: 'POST /v1/voice_design', path: 'trial_audio' };
+    return { ...response, audio: response.trial_audio ? hexToBytes(response.trial_audio, source) : undefined };
   }
 
   /** Lists voices by type (`system`, `voice_cloning`, `voice_generation`, `all`). */

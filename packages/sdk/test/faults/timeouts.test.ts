@@ -77,9 +77,10 @@ describe.concurrent('stream stall (idle timeout)', () => {
 
   it('does not cut a slow stream that keeps sending, even past the total timeout', async () => {
     const pieces = ['a', 'b', 'c', 'd', 'e', 'f', 'g', 'h', 'i', 'j'];
-    const server = await h.server({ [PATHS.chat]: sse({ events: completeChatEvents(...pieces), delayMs: 100 }) });
-    // 10 events 100 ms apart last longer than `timeout` (which covers the headers only) but are never idle for long.
-    const client = h.client(server.url, { timeout: 500, idleTimeout: 2_000 });
+    const server = await h.server({ [PATHS.chat]: sse({ events: completeChatEvents(...pieces), delayMs: 200 }) });
+    // 10 events 200 ms apart last longer than `timeout` (which covers the headers only) but are never idle for long.
+    // (`timeout` leaves the headers a second: on a loaded machine, with the file's other tests, 500 ms was flaky.)
+    const client = h.client(server.url, { timeout: 1_000, idleTimeout: 3_000 });
     const stream = await client.chat.create({ ...chat, stream: true });
     expect(await stream.finalText()).toBe(pieces.join(''));
   });
