@@ -67,7 +67,7 @@ export type T2aV2Resp = {
      * Trace ID for request tracking
      */
     trace_id?: string;
-    base_resp: BaseResp;
+    base_resp: SuccessBaseResp;
 };
 
 export type T2aVoiceSetting = {
@@ -184,7 +184,7 @@ export type StreamData = {
     /**
      * Current audio stream status (1: generating, 2: completed)
      */
-    status?: number;
+    status?: 1 | 2;
     /**
      * Generation progress in bytes
      */
@@ -236,7 +236,7 @@ export type T2aExtraInfo = {
     /**
      * `1` mono, `2` stereo.
      */
-    audio_channel?: number;
+    audio_channel?: 1 | 2;
 };
 
 export type T2aUsage = {
@@ -309,7 +309,7 @@ export type T2aAsyncV2Resp = {
      * Estimated character consumption
      */
     usage_characters?: number;
-    base_resp: BaseResp;
+    base_resp: SuccessBaseResp;
     /**
      * Id of the asynchronous speech task, used to query its status. An int64 on the wire (real values have 18 or more digits, above 2^53): a digit string here, sent as a bare JSON number.
      */
@@ -390,7 +390,7 @@ export type T2aAsyncV2QueryResp = {
      * Current status of the task: `Processing` (still running), `Success` (done; download the result with `file_id`), `Failed` or `Expired` (terminal). The documentation is inconsistent about case: its prose and example use `Processing`/`Success`/`Failed`/`Expired`, its enum lists `processing`/`success`/`failed`/`expired`, and the official CLI compares against the capitalised forms. Compare case-insensitively.
      */
     status?: string;
-    base_resp: BaseResp;
+    base_resp: SuccessBaseResp;
     /**
      * Id of the queried asynchronous speech task. An int64 on the wire (real values have 18 or more digits, above 2^53): a digit string here, sent as a bare JSON number.
      */
@@ -403,7 +403,7 @@ export type T2aAsyncV2QueryResp = {
 
 export type UploadFileResp = {
     file?: FileObject;
-    base_resp: BaseResp;
+    base_resp: SuccessBaseResp;
 };
 
 /**
@@ -497,7 +497,7 @@ export type VoiceCloneResp = {
      * Trace ID for request tracking
      */
     trace_id?: string;
-    base_resp: BaseResp;
+    base_resp: SuccessBaseResp;
     /**
      * Category of flagged input when `input_sensitive` is true, 0 otherwise: 1 severe violation, 2 pornography, 3 advertising, 4 prohibited content, 5 abuse, 6 violence/terrorism, 7 other.
      */
@@ -543,7 +543,7 @@ export type T2vResp = {
      * Generated voice ID
      */
     voice_id?: string;
-    base_resp: BaseResp;
+    base_resp: SuccessBaseResp;
 };
 
 export type GetVoiceReq = {
@@ -577,7 +577,7 @@ export type GetVoiceResp = {
      * Voice slots
      */
     voice_slots?: Array<VoiceInfo>;
-    base_resp: BaseResp;
+    base_resp: SuccessBaseResp;
 };
 
 /**
@@ -626,7 +626,7 @@ export type DeleteVoiceResp = {
      * Voice creation time
      */
     created_time?: string;
-    base_resp: BaseResp;
+    base_resp: SuccessBaseResp;
 };
 
 /**
@@ -704,7 +704,7 @@ export type VideoGenerationResp = {
      * Task ID for tracking video generation
      */
     task_id?: string;
-    base_resp: BaseResp;
+    base_resp: SuccessBaseResp;
 };
 
 /**
@@ -723,7 +723,7 @@ export type SubjectReference = {
 
 export type RetrieveFileResp = {
     file?: FileObject;
-    base_resp: BaseResp;
+    base_resp: SuccessBaseResp;
 };
 
 /**
@@ -739,7 +739,7 @@ export type QueryVideoTemplateGenerationTaskResp = {
      * Download URL of the generated video, returned when `status` is `Success`. The link is valid for 9 hours.
      */
     video_url?: string;
-    base_resp: BaseResp;
+    base_resp: SuccessBaseResp;
 };
 
 /**
@@ -818,7 +818,7 @@ export type ImageGenerationResp = {
         failed_count?: string;
         [key: string]: string | string | undefined;
     };
-    base_resp: BaseResp;
+    base_resp: SuccessBaseResp;
 };
 
 /**
@@ -921,7 +921,7 @@ export type GenerateMusicResp = {
      */
     trace_id?: string;
     extra_info?: MusicExtraInfo;
-    base_resp: BaseResp;
+    base_resp: SuccessBaseResp;
     /**
      * Analysis of the generated song, when the model provides one; null otherwise.
      */
@@ -936,7 +936,7 @@ export type MusicData = {
     /**
      * Synthesis status: 1-synthesizing, 2-completed
      */
-    status?: number;
+    status?: 1 | 2;
 };
 
 export type MusicExtraInfo = {
@@ -975,7 +975,7 @@ export type MusicExtraInfo = {
     /**
      * Music channel
      */
-    music_channel?: number;
+    music_channel?: 1 | 2;
     /**
      * Bitrate
      */
@@ -1018,7 +1018,7 @@ export type ListFileResp = {
      * List of files
      */
     files?: Array<FileObject>;
-    base_resp: BaseResp;
+    base_resp: SuccessBaseResp;
 };
 
 /**
@@ -1036,7 +1036,7 @@ export type DeleteFileReq = {
 };
 
 export type DeleteFileResp = {
-    base_resp: BaseResp;
+    base_resp: SuccessBaseResp;
     /**
      * Id of the deleted file. An int64 on the wire (real values have 18 or more digits, above 2^53): a digit string here, sent as a bare JSON number.
      */
@@ -1119,7 +1119,7 @@ export type ChatCompletionResp = {
      */
     choices?: Array<Choice>;
     usage?: Usage;
-    base_resp: BaseResp;
+    base_resp: SuccessBaseResp;
     /**
      * Whether the input hit the sensitive-content filter; severe violations return an error and no reply.
      */
@@ -1240,7 +1240,7 @@ export type VideoTemplateGenerationResp = {
      * Id of the created task, used to query its status. A JSON string on the wire (no int64 handling needed). Absent when `base_resp.status_code` is not 0.
      */
     task_id?: string;
-    base_resp: BaseResp;
+    base_resp: SuccessBaseResp;
 };
 
 /**
@@ -1298,9 +1298,12 @@ export type BaseResp = {
      * | 1002 | Rate limit (requests per minute) exceeded. | yes, with backoff |
      * | 1004 | Authentication failed: the API key is missing, invalid or inactive, or does not match the GroupId sent ("token not match group"). | no |
      * | 1008 | Insufficient account balance. | no |
+     * | 1013 | Internal service error (listed on the chat, voice cloning, voice design and files pages). | yes |
      * | 1024 | Internal error. | yes |
      * | 1026 | Input content flagged as sensitive. | no |
      * | 1027 | Output content flagged as sensitive. | no |
+     * | 1028 | Token Plan quota exhausted (official CLI only: "Quota exhausted"). | no |
+     * | 1030 | Token Plan quota exhausted (official CLI only; handled like 1028; what tells them apart is not documented). | no |
      * | 1033 | System or downstream service error. | yes |
      * | 1039 | Token limit (tokens per minute) exceeded; the China page also advises lowering max_tokens. | yes, with backoff |
      * | 1041 | Concurrent connection limit reached. | yes, with backoff |
@@ -1317,10 +1320,20 @@ export type BaseResp = {
      * | 2048 | Voice clone prompt audio too long (must be under 8 seconds). | no |
      * | 2049 | Invalid API key. Also what a key gets on the other region's host (api.minimax.io vs api.minimaxi.com). | no |
      * | 2056 | Plan usage limit reached; resources are released in the next 5-hour window. | no |
+     * | 2061 | The model is not available on your current Token Plan (official CLI only). | no |
+     * | 2201 | WebSocket speech: the connection was closed after about 120 s without a new event (idle timeout). | yes (reconnect) |
+     * | 2202 | WebSocket speech: illegal event (e.g. `task_continue` before `task_started`). | no |
+     * | 2203 | WebSocket speech: empty text, the `task_continue` was skipped. | no |
+     * | 2204 | WebSocket speech: text over the character limit, the `task_continue` was skipped (the session stays open). | no |
+     * | 2205 | WebSocket speech: request limit exceeded; resend the `task_continue` later on the same session. | yes, with backoff |
+     * | 2206 | WebSocket speech: illegal event order (e.g. a second `task_start`); the connection is closed. Documented for the bidirectional endpoint. | no |
      *
      * Sources: https://platform.minimax.io/docs/api-reference/errorcode and
-     * https://platform.minimaxi.com/docs/api-reference/errorcode (2038 is only on the China page). The
-     * official CLI treats 1002 and 1039 as content-filter errors; that is a bug, not a reference.
+     * https://platform.minimaxi.com/docs/api-reference/errorcode (2038 is only on the China page); 1013 from
+     * the per-endpoint code lists (voice-cloning-clone, text-chat); 1028, 1030 and 2061 from the official
+     * CLI only (mmx-cli, MiniMax-AI/cli src/errors/api.ts); 2201-2206 from the speech WebSocket pages (they
+     * arrive in WebSocket events, never on HTTP endpoints). The official CLI treats 1002 and 1039 as
+     * content-filter errors; that is a bug, not a reference.
      */
     status_code: number;
     /**
@@ -1330,7 +1343,21 @@ export type BaseResp = {
 };
 
 /**
- * Body of a native error that carries nothing but the envelope, e.g. a JSON body behind a gateway status. Native API errors normally arrive as HTTP 200 with the operation's own response schema and a non-zero `base_resp.status_code`.
+ * The envelope of a native success body: `status_code` is exactly 0. A failure is not a variant of the success body: it arrives as HTTP 200 with an `ErrorEnvelope` (a non-zero `status_code`, usually nothing else but `trace_id`), so clients check `base_resp.status_code` before reading anything else.
+ */
+export type SuccessBaseResp = {
+    /**
+     * Always 0 on a success body (see `BaseResp.status_code` for the error codes).
+     */
+    status_code: 0;
+    /**
+     * "success" on most endpoints; "" on the native chat endpoint.
+     */
+    status_msg: string;
+};
+
+/**
+ * Body of a native error: the envelope with a non-zero `base_resp.status_code`, sometimes with `trace_id` or `id`. Native API errors arrive as HTTP 200 with this body (the operation's named error bodies are listed under `x-minimax-error-examples` next to its success examples); a gateway status (429, 5xx) may carry it too.
  */
 export type ErrorEnvelope = {
     base_resp: BaseResp;
@@ -1357,7 +1384,7 @@ export type VideoGenerationQueryResp = {
      * Height of the generated video in pixels; returned only when `status` is `Success`.
      */
     video_height?: number;
-    base_resp: BaseResp;
+    base_resp: SuccessBaseResp;
 };
 
 /**
@@ -2043,7 +2070,7 @@ export type OpenAiChatCompletion = {
     /**
      * MiniMax status block, present (and optional) in the reference's examples: {status_code: 0, status_msg: ""}. Failures on this endpoint use HTTP status codes and `OpenAIErrorResponse`, not this block.
      */
-    base_resp?: BaseResp;
+    base_resp?: SuccessBaseResp;
 };
 
 /**

@@ -63,8 +63,8 @@ export const zT2aV2Req = z.object({
 });
 
 export const zT2aUsage = z.object({
-    total_characters: z.int().optional(),
-    total_tokens: z.int().optional()
+    total_characters: z.int().gte(0).optional(),
+    total_tokens: z.int().gte(0).optional()
 });
 
 /**
@@ -72,15 +72,15 @@ export const zT2aUsage = z.object({
  */
 export const zT2aExtraInfo = z.object({
     usage: zT2aUsage.optional(),
-    audio_length: z.int().optional(),
-    audio_sample_rate: z.int().optional(),
-    audio_size: z.int().optional(),
-    bitrate: z.int().optional(),
-    word_count: z.int().optional(),
-    invisible_character_ratio: z.number().optional(),
-    usage_characters: z.int().optional(),
+    audio_length: z.int().gte(0).optional(),
+    audio_sample_rate: z.int().gte(0).optional(),
+    audio_size: z.int().gte(0).optional(),
+    bitrate: z.int().gte(0).optional(),
+    word_count: z.int().gte(0).optional(),
+    invisible_character_ratio: z.number().gte(0).lte(1).optional(),
+    usage_characters: z.int().gte(0).optional(),
     audio_format: z.string().optional(),
-    audio_channel: z.int().optional()
+    audio_channel: z.union([z.literal(1), z.literal(2)]).optional()
 });
 
 export const zT2aSubtitle = z.object({
@@ -90,8 +90,8 @@ export const zT2aSubtitle = z.object({
 });
 
 export const zStreamData = z.object({
-    audio: z.string().optional(),
-    status: z.int().optional(),
+    audio: z.string().regex(/^(([0-9a-fA-F]{2})*|https?:\/\/\S+)$/).optional(),
+    status: z.union([z.literal(1), z.literal(2)]).optional(),
     ced: z.string().optional(),
     subtitle_file: z.string().optional(),
     subtitle: zT2aSubtitle.optional()
@@ -245,8 +245,8 @@ export const zVideoProcessStatus = z.enum([
  * Generated images; `image_urls` when `response_format` is `url`, `image_base64` when it is `base64`.
  */
 export const zImageObject = z.object({
-    image_urls: z.array(z.string()).optional(),
-    image_base64: z.array(z.string()).optional()
+    image_urls: z.array(z.string().regex(/^https?:\/\/\S+$/)).optional(),
+    image_base64: z.array(z.string().regex(/^[A-Za-z0-9+\/]*={0,2}$/)).optional()
 });
 
 /**
@@ -305,22 +305,22 @@ export const zImageGenerationReq = z.object({
 });
 
 export const zMusicData = z.object({
-    audio: z.string().optional(),
-    status: z.int().optional()
+    audio: z.string().regex(/^(([0-9a-fA-F]{2})*|https?:\/\/\S+)$/).optional(),
+    status: z.union([z.literal(1), z.literal(2)]).optional()
 });
 
 export const zMusicExtraInfo = z.object({
-    audio_length: z.int().optional(),
-    audio_size: z.int().optional(),
-    audio_bitrate: z.int().optional(),
-    audio_sample_rate: z.int().optional(),
-    music_duration: z.int().min(-2147483648, { error: 'Invalid value: Expected int32 to be >= -2147483648' }).max(2147483647, { error: 'Invalid value: Expected int32 to be <= 2147483647' }).optional(),
-    create_at: z.int().min(-2147483648, { error: 'Invalid value: Expected int32 to be >= -2147483648' }).max(2147483647, { error: 'Invalid value: Expected int32 to be <= 2147483647' }).optional(),
-    finish_at: z.int().min(-2147483648, { error: 'Invalid value: Expected int32 to be >= -2147483648' }).max(2147483647, { error: 'Invalid value: Expected int32 to be <= 2147483647' }).optional(),
-    music_sample_rate: z.int().min(-2147483648, { error: 'Invalid value: Expected int32 to be >= -2147483648' }).max(2147483647, { error: 'Invalid value: Expected int32 to be <= 2147483647' }).optional(),
-    music_channel: z.int().min(-2147483648, { error: 'Invalid value: Expected int32 to be >= -2147483648' }).max(2147483647, { error: 'Invalid value: Expected int32 to be <= 2147483647' }).optional(),
-    bitrate: z.int().min(-2147483648, { error: 'Invalid value: Expected int32 to be >= -2147483648' }).max(2147483647, { error: 'Invalid value: Expected int32 to be <= 2147483647' }).optional(),
-    music_size: z.int().min(-2147483648, { error: 'Invalid value: Expected int32 to be >= -2147483648' }).max(2147483647, { error: 'Invalid value: Expected int32 to be <= 2147483647' }).optional()
+    audio_length: z.int().gte(0).optional(),
+    audio_size: z.int().gte(0).optional(),
+    audio_bitrate: z.int().gte(0).optional(),
+    audio_sample_rate: z.int().gte(0).optional(),
+    music_duration: z.int().gte(0).max(2147483647, { error: 'Invalid value: Expected int32 to be <= 2147483647' }).optional(),
+    create_at: z.int().gte(0).max(2147483647, { error: 'Invalid value: Expected int32 to be <= 2147483647' }).optional(),
+    finish_at: z.int().gte(0).max(2147483647, { error: 'Invalid value: Expected int32 to be <= 2147483647' }).optional(),
+    music_sample_rate: z.int().gte(0).max(2147483647, { error: 'Invalid value: Expected int32 to be <= 2147483647' }).optional(),
+    music_channel: z.union([z.literal(1), z.literal(2)]).optional(),
+    bitrate: z.int().gte(0).max(2147483647, { error: 'Invalid value: Expected int32 to be <= 2147483647' }).optional(),
+    music_size: z.int().gte(0).max(2147483647, { error: 'Invalid value: Expected int32 to be <= 2147483647' }).optional()
 });
 
 /**
@@ -359,12 +359,12 @@ export const zDeleteFileReq = z.object({
 });
 
 export const zUsage = z.object({
-    prompt_tokens: z.int().optional(),
-    completion_tokens: z.int().optional(),
-    total_tokens: z.int().optional(),
-    total_characters: z.int().optional(),
+    prompt_tokens: z.int().gte(0).optional(),
+    completion_tokens: z.int().gte(0).optional(),
+    total_tokens: z.int().gte(0).optional(),
+    total_characters: z.int().gte(0).optional(),
     completion_tokens_details: z.object({
-        reasoning_tokens: z.int().optional()
+        reasoning_tokens: z.int().gte(0).optional()
     }).optional()
 });
 
@@ -428,40 +428,48 @@ export const zBaseResp = z.object({
     status_msg: z.string()
 });
 
+/**
+ * The envelope of a native success body: `status_code` is exactly 0. A failure is not a variant of the success body: it arrives as HTTP 200 with an `ErrorEnvelope` (a non-zero `status_code`, usually nothing else but `trace_id`), so clients check `base_resp.status_code` before reading anything else.
+ */
+export const zSuccessBaseResp = z.object({
+    status_code: z.literal(0),
+    status_msg: z.string()
+});
+
 export const zT2aV2Resp = z.object({
     data: zStreamData.optional(),
     extra_info: zT2aExtraInfo.optional(),
     trace_id: z.string().optional(),
-    base_resp: zBaseResp
+    base_resp: zSuccessBaseResp
 });
 
 export const zT2aAsyncV2Resp = z.object({
     task_token: z.string().optional(),
-    usage_characters: z.int().optional(),
-    base_resp: zBaseResp,
+    usage_characters: z.int().gte(0).optional(),
+    base_resp: zSuccessBaseResp,
     task_id: z.string().regex(/^[0-9]{1,19}$/).optional(),
     file_id: z.string().regex(/^[0-9]{1,19}$/).optional()
 });
 
 export const zT2aAsyncV2QueryResp = z.object({
     status: z.string().optional(),
-    base_resp: zBaseResp,
+    base_resp: zSuccessBaseResp,
     task_id: z.string().regex(/^[0-9]{1,19}$/).optional(),
     file_id: z.string().regex(/^[0-9]{1,19}$/).optional()
 });
 
 export const zVoiceCloneResp = z.object({
     input_sensitive: z.boolean().optional(),
-    demo_audio: z.string().optional(),
+    demo_audio: z.string().regex(/^(https?:\/\/\S+)?$/).optional(),
     trace_id: z.string().optional(),
-    base_resp: zBaseResp,
+    base_resp: zSuccessBaseResp,
     input_sensitive_type: z.int().optional()
 });
 
 export const zT2vResp = z.object({
-    trial_audio: z.string().regex(/^[0-9a-fA-F]*$/).optional(),
+    trial_audio: z.string().regex(/^([0-9a-fA-F]{2})*$/).optional(),
     voice_id: z.string().optional(),
-    base_resp: zBaseResp
+    base_resp: zSuccessBaseResp
 });
 
 /**
@@ -473,29 +481,29 @@ export const zGetVoiceResp = z.object({
     voice_generation: z.array(zVoiceInfo).optional(),
     music_generation: z.array(zVoiceInfo).optional(),
     voice_slots: z.array(zVoiceInfo).optional(),
-    base_resp: zBaseResp
+    base_resp: zSuccessBaseResp
 });
 
 export const zDeleteVoiceResp = z.object({
     voice_id: z.string().optional(),
     description: z.array(z.string()).optional(),
     created_time: z.string().optional(),
-    base_resp: zBaseResp
+    base_resp: zSuccessBaseResp
 });
 
 export const zVideoGenerationResp = z.object({
-    task_id: z.string().optional(),
-    base_resp: zBaseResp
+    task_id: z.string().regex(/^[0-9]{1,20}$/).optional(),
+    base_resp: zSuccessBaseResp
 });
 
 /**
  * Status of a Video Agent task. When the task succeeds, `video_url` is returned directly (no files API step).
  */
 export const zQueryVideoTemplateGenerationTaskResp = z.object({
-    task_id: z.string().optional(),
+    task_id: z.string().min(1).optional(),
     status: zVideoProcessStatus.optional(),
-    video_url: z.string().optional(),
-    base_resp: zBaseResp
+    video_url: z.string().regex(/^https?:\/\/\S+$/).optional(),
+    base_resp: zSuccessBaseResp
 });
 
 export const zImageGenerationResp = z.object({
@@ -505,19 +513,19 @@ export const zImageGenerationResp = z.object({
         success_count: z.string().regex(/^[0-9]+$/).optional(),
         failed_count: z.string().regex(/^[0-9]+$/).optional()
     }).optional(),
-    base_resp: zBaseResp
+    base_resp: zSuccessBaseResp
 });
 
 export const zGenerateMusicResp = z.object({
     data: zMusicData.optional(),
     trace_id: z.string().optional(),
     extra_info: zMusicExtraInfo.optional(),
-    base_resp: zBaseResp,
+    base_resp: zSuccessBaseResp,
     analysis_info: zMusicAnalysisInfo.nullish()
 });
 
 export const zDeleteFileResp = z.object({
-    base_resp: zBaseResp,
+    base_resp: zSuccessBaseResp,
     file_id: z.string().regex(/^[0-9]{1,19}$/).optional()
 });
 
@@ -525,12 +533,12 @@ export const zDeleteFileResp = z.object({
  * Result of creating a Video Agent task.
  */
 export const zVideoTemplateGenerationResp = z.object({
-    task_id: z.string().optional(),
-    base_resp: zBaseResp
+    task_id: z.string().min(1).optional(),
+    base_resp: zSuccessBaseResp
 });
 
 /**
- * Body of a native error that carries nothing but the envelope, e.g. a JSON body behind a gateway status. Native API errors normally arrive as HTTP 200 with the operation's own response schema and a non-zero `base_resp.status_code`.
+ * Body of a native error: the envelope with a non-zero `base_resp.status_code`, sometimes with `trace_id` or `id`. Native API errors arrive as HTTP 200 with this body (the operation's named error bodies are listed under `x-minimax-error-examples` next to its success examples); a gateway status (429, 5xx) may carry it too.
  */
 export const zErrorEnvelope = z.object({
     base_resp: zBaseResp
@@ -540,12 +548,12 @@ export const zErrorEnvelope = z.object({
  * Status of a video generation task. `file_id`, `video_width` and `video_height` are present only once `status` is `Success`; download the video with `GET /v1/files/retrieve?file_id=` (its `download_url` is time-limited).
  */
 export const zVideoGenerationQueryResp = z.object({
-    task_id: z.string().optional(),
+    task_id: z.string().regex(/^[0-9]{1,20}$/).optional(),
     status: zVideoProcessStatus.optional(),
     file_id: z.string().regex(/^[0-9]{1,19}$/).optional(),
-    video_width: z.int().optional(),
-    video_height: z.int().optional(),
-    base_resp: zBaseResp
+    video_width: z.int().gte(0).optional(),
+    video_height: z.int().gte(0).optional(),
+    base_resp: zSuccessBaseResp
 });
 
 /**
@@ -557,27 +565,27 @@ export const zFilePurpose = z.string();
  * A file stored on the MiniMax platform. `download_url` is returned only by `GET /v1/files/retrieve` and is time-limited (about 9 hours for async speech results): download promptly or retrieve again.
  */
 export const zFileObject = z.object({
-    bytes: z.int().optional(),
-    created_at: z.int().optional(),
+    bytes: z.int().gte(0).optional(),
+    created_at: z.int().gte(0).optional(),
     filename: z.string().optional(),
     file_id: z.string().regex(/^[0-9]{1,19}$/),
     purpose: zFilePurpose.optional(),
-    download_url: z.string().optional()
+    download_url: z.string().regex(/^https?:\/\/\S+$/).optional()
 });
 
 export const zUploadFileResp = z.object({
     file: zFileObject.optional(),
-    base_resp: zBaseResp
+    base_resp: zSuccessBaseResp
 });
 
 export const zRetrieveFileResp = z.object({
     file: zFileObject.optional(),
-    base_resp: zBaseResp
+    base_resp: zSuccessBaseResp
 });
 
 export const zListFileResp = z.object({
     files: z.array(zFileObject).optional(),
-    base_resp: zBaseResp
+    base_resp: zSuccessBaseResp
 });
 
 /**
@@ -635,7 +643,7 @@ export const zChatCompletionResp = z.object({
     model: z.string().optional(),
     choices: z.array(zChoice).optional(),
     usage: zUsage.optional(),
-    base_resp: zBaseResp,
+    base_resp: zSuccessBaseResp,
     input_sensitive: z.boolean().optional(),
     input_sensitive_type: z.int().optional(),
     output_sensitive: z.boolean().optional(),
@@ -917,15 +925,15 @@ export const zOpenAiChatCompletionRequest = z.object({
  * Token usage. Streamed chunks carry `null` or zero placeholders (`{total_tokens: 0, total_characters: 0}`); the real numbers arrive in the final, aggregated frame. No field is guaranteed on placeholders.
  */
 export const zOpenAiUsage = z.object({
-    prompt_tokens: z.int().optional(),
-    completion_tokens: z.int().optional(),
-    total_tokens: z.int().optional(),
-    total_characters: z.int().optional(),
+    prompt_tokens: z.int().gte(0).optional(),
+    completion_tokens: z.int().gte(0).optional(),
+    total_tokens: z.int().gte(0).optional(),
+    total_characters: z.int().gte(0).optional(),
     prompt_tokens_details: z.object({
-        cached_tokens: z.int().optional()
+        cached_tokens: z.int().gte(0).optional()
     }).optional(),
     completion_tokens_details: z.object({
-        reasoning_tokens: z.int().optional()
+        reasoning_tokens: z.int().gte(0).optional()
     }).optional()
 });
 
@@ -961,7 +969,7 @@ export const zOpenAiChatCompletion = z.object({
     output_sensitive: z.boolean().optional(),
     output_sensitive_type: z.int().optional(),
     output_sensitive_int: z.int().optional(),
-    base_resp: zBaseResp.optional()
+    base_resp: zSuccessBaseResp.optional()
 });
 
 /**
@@ -1252,10 +1260,10 @@ export const zAnthropicContentBlock = z.union([
  * Token usage, prompt-cache figures included.
  */
 export const zAnthropicUsage = z.object({
-    input_tokens: z.int(),
-    output_tokens: z.int(),
-    cache_creation_input_tokens: z.int().nullish(),
-    cache_read_input_tokens: z.int().nullish()
+    input_tokens: z.int().gte(0),
+    output_tokens: z.int().gte(0),
+    cache_creation_input_tokens: z.int().gte(0).nullish(),
+    cache_read_input_tokens: z.int().gte(0).nullish()
 });
 
 /**
