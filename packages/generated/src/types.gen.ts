@@ -17,14 +17,6 @@ export type T2aV2Req = {
     audio_setting?: T2aAudioSetting;
     pronunciation_dict?: PronunciationDict;
     /**
-     * Timbre weights (legacy field)
-     */
-    timber_weights?: Array<TimbreWeights>;
-    /**
-     * Speed rate for audio generation
-     */
-    speed_rate?: number;
-    /**
      * Whether to enable streaming output
      */
     stream?: boolean;
@@ -47,13 +39,9 @@ export type T2aV2Req = {
      */
     subtitle_type?: string;
     /**
-     * Whether to add AIGC watermark
+     * Append the audio rhythm mark that labels AI-generated audio at the end of the result (non-streaming only; default false). Documented by an earlier revision of the T2A page and for voice-clone previews.
      */
     aigc_watermark?: boolean;
-    /**
-     * Whether to add propagator metadata
-     */
-    with_propagator_meta?: boolean;
     /**
      * Timbre weights (takes priority over timber_weights)
      */
@@ -95,10 +83,6 @@ export type T2aVoiceSetting = {
      * Whether to read LaTeX
      */
     latex_read?: boolean;
-    /**
-     * Add silence between sentences
-     */
-    add_silence?: number;
     /**
      * Whether to normalize English text
      */
@@ -271,7 +255,7 @@ export type T2aAsyncV2Req = ({
     text_file_id: string;
 }) & {
     /**
-     * Speech model id (`-hd` for quality, `-turbo` for speed and price). New models appear often: any current model id is accepted, the list below is not exhaustive.
+     * Speech model id (`-hd` for quality, `-turbo` for speed and price). The async page lists the speech-2.6, speech-02 and speech-01 families (speech-2.8 is not listed for async synthesis). New models appear often: any model id is accepted, the list below is not exhaustive.
      */
     model: string;
     /**
@@ -389,7 +373,7 @@ export type T2aAsyncV2QueryResp = {
     /**
      * Current status of the task: `Processing` (still running), `Success` (done; download the result with `file_id`), `Failed` or `Expired` (terminal). The documentation is inconsistent about case: its prose and example use `Processing`/`Success`/`Failed`/`Expired`, its enum lists `processing`/`success`/`failed`/`expired`, and the official CLI compares against the capitalised forms. Compare case-insensitively.
      */
-    status?: string;
+    status?: 'Processing' | 'Success' | 'Failed' | 'Expired' | 'processing' | 'success' | 'failed' | 'expired';
     base_resp: SuccessBaseResp;
     /**
      * Id of the queried asynchronous speech task. An int64 on the wire (real values have 18 or more digits, above 2^53): a digit string here, sent as a bare JSON number.
@@ -486,10 +470,6 @@ export type VoiceCloneReq = {
 
 export type VoiceCloneResp = {
     /**
-     * Whether input contains sensitive content
-     */
-    input_sensitive?: boolean;
-    /**
      * URL of a preview of the cloned voice reading `text`. Empty string when the request had no `text`/`model`. Unlike voice design's `trial_audio`, this is a link, not hex-encoded audio.
      */
     demo_audio?: string;
@@ -502,6 +482,16 @@ export type VoiceCloneResp = {
      * Category of flagged input when `input_sensitive` is true, 0 otherwise: 1 severe violation, 2 pornography, 3 advertising, 4 prohibited content, 5 abuse, 6 violence/terrorism, 7 other.
      */
     input_sensitive_type?: number;
+    /**
+     * Whether the input audio was flagged. The page's schema makes it an object `{type}` while its example sends a boolean (with the code in `input_sensitive_type`): both forms are accepted.
+     */
+    input_sensitive?: boolean | {
+        /**
+         * 0 normal; 1 severe violation; 2 pornography; 3 advertising; 4 prohibited; 5 abuse; 6 violence/terrorism; 7 other.
+         */
+        type?: number;
+    };
+    extra_info?: VoiceCloneExtraInfo;
 };
 
 export type ClonePrompt = {
@@ -602,15 +592,18 @@ export type VoiceInfo = {
     created_time?: string;
 };
 
+/**
+ * Body of a voice deletion. Both fields are required: `voice_type` says which kind of voice `voice_id` is (only cloned and designed voices can be deleted). A deleted voice_id cannot be reused.
+ */
 export type DeleteVoiceReq = {
     /**
      * Voice ID to delete
      */
     voice_id: string;
     /**
-     * Kind of voice to delete: `voice_cloning` (from voice clone) or `voice_generation` (from voice design). A deleted voice_id cannot be reused.
+     * `voice_cloning` (a cloned voice) or `voice_generation` (a designed voice).
      */
-    voice_type?: 'voice_cloning' | 'voice_generation';
+    voice_type: 'voice_cloning' | 'voice_generation';
 };
 
 export type DeleteVoiceResp = {
@@ -646,10 +639,6 @@ export type VideoGenerationReq = {
      */
     prompt_optimizer?: boolean;
     /**
-     * Random seed for generation
-     */
-    seed?: number;
-    /**
      * URL that receives task status updates. Handshake: when the task is created MiniMax first POSTs `{"challenge": "<value>"}` to this URL, and the server must answer within 3 seconds with a JSON body echoing the same `challenge`, otherwise the URL is not validated. After that MiniMax POSTs a body shaped like the task query response whenever the status changes, with lowercase statuses `processing`, `success` and `failed`.
      */
     callback_url?: string;
@@ -657,10 +646,6 @@ export type VideoGenerationReq = {
      * Image used as the first frame: a public URL or a data URL (`data:image/jpeg;base64,...`). JPG, JPEG, PNG or WebP, under 20 MB, short side over 300 px, aspect ratio between 2:5 and 5:2. The video's size follows this image.
      */
     first_frame_image?: string;
-    /**
-     * Watermark settings
-     */
-    watermark?: string;
     /**
      * Subject reference for subject-to-video models (S2V-01), e.g. `[{"type": "character", "image": ["<url>"]}]`.
      */
@@ -682,21 +667,9 @@ export type VideoGenerationReq = {
      */
     fast_pretreatment?: boolean;
     /**
-     * Whether to ignore pretreatment errors
-     */
-    ignore_pretreatment_error?: boolean;
-    /**
-     * Whether to use user translation
-     */
-    user_translate?: boolean;
-    /**
      * Image used as the last frame (first-and-last-frame generation): a public URL or a data URL, same limits as `first_frame_image`; cropped to the first frame's size if they differ.
      */
     last_frame_image?: string;
-    /**
-     * Task priority
-     */
-    priority?: number;
 };
 
 export type VideoGenerationResp = {
@@ -843,12 +816,15 @@ export type ImageSubjectReference = {
     image_file: string;
 };
 
+/**
+ * Art style of the image; only `image-01-live` uses it.
+ */
 export type ImageStyle = {
-    type: ImageStyleType;
+    style_type: ImageStyleType;
     /**
-     * Style weight
+     * Strength of the style, in (0, 1]; 0.8 when omitted.
      */
-    weight?: number;
+    style_weight?: number;
 };
 
 /**
@@ -866,21 +842,16 @@ export type ImageStyleType = '漫画' | '元气' | '中世纪' | '水彩';
  */
 export type ImageDataFormat = 'url' | 'base64';
 
+/**
+ * Body of a music generation. Only `model` is required; what else is needed depends on the model: text-to-music (`music-3.0`, `music-2.6`, `-free` variants) needs `lyrics`, unless `is_instrumental` is true (then `prompt` is required) or `lyrics_optimizer` is true (lyrics written from `prompt`). A cover (`music-cover`, `music-cover-free`) needs `prompt` (10–300 characters) and exactly one of `audio_url`, `audio_base64` or `cover_feature_id` (the last one from `POST /v1/music_cover_preprocess`, and then `lyrics` is required).
+ */
 export type GenerateMusicReq = {
     /**
-     * Reference music voice_id
+     * Lyrics, lines separated by `\n`, with structure tags: [Intro] [Verse] [Pre Chorus] [Chorus] [Interlude] [Bridge] [Outro] [Post Chorus] [Transition] [Break] [Hook] [Build Up] [Inst] [Solo]. Required for text-to-music with vocals (1–3500 characters); not needed with `is_instrumental` or `lyrics_optimizer`; optional for covers (10–1000 characters, recognised from the reference audio when omitted) except with `cover_feature_id`. Omit the field rather than sending "".
      */
-    refer_voice?: string;
+    lyrics?: string;
     /**
-     * Reference instrumental file_id
-     */
-    refer_instrumental?: string;
-    /**
-     * Music lyrics
-     */
-    lyrics: string;
-    /**
-     * Music model id (music-1.5 and later). New models appear often: any current model id is accepted, the list below is not exhaustive.
+     * Music model id: `music-3.0` (recommended) or `music-2.6` for text-to-music, `music-cover` for a cover of a reference audio, and their `-free` variants (any API key, 3 RPM). The China page notes that paid music and lyrics generation closed to new users on 2026-08-20. Older ids (music-2.5, music-2.0, music-1.5) are no longer listed. New models appear often: any model id is accepted, the list below is not exhaustive.
      */
     model: string;
     /**
@@ -889,29 +860,33 @@ export type GenerateMusicReq = {
     stream?: boolean;
     audio_setting?: AudioSetting;
     /**
-     * Reference vocal voice_id
-     */
-    refer_vocal?: string;
-    /**
-     * Music creation inspiration description
+     * Style, mood and scenario, e.g. "Pop, melancholic, perfect for a rainy night". Required for instrumentals (1–2000 characters) and covers (10–300 characters); optional otherwise (0–2000 characters).
      */
     prompt?: string;
-    /**
-     * Reference music ID
-     */
-    reference_music_id?: string;
-    /**
-     * Random seed for generation
-     */
-    seed?: number;
     /**
      * How `data.audio` is returned: `hex` (default, hex-encoded audio inline) or `url` (a download URL, valid for 24 hours).
      */
     output_format?: 'hex' | 'url';
     /**
-     * Whether to add AIGC watermark
+     * Generate music without vocals (text-to-music models only); `lyrics` is then not needed.
      */
-    aigc_watermark?: boolean;
+    is_instrumental?: boolean;
+    /**
+     * Write the lyrics from `prompt` when `lyrics` is empty (text-to-music models only).
+     */
+    lyrics_optimizer?: boolean;
+    /**
+     * Cover models only: URL of the reference audio (6 s to 6 min, at most 50 MB, mp3/wav/flac…). Exactly one of `audio_url`, `audio_base64`, `cover_feature_id`.
+     */
+    audio_url?: string;
+    /**
+     * Cover models only: the reference audio, base64-encoded. Exactly one of `audio_url`, `audio_base64`, `cover_feature_id`.
+     */
+    audio_base64?: string;
+    /**
+     * Cover models only: the `cover_feature_id` returned by `POST /v1/music_cover_preprocess` (valid 24 hours), for the two-step cover with edited lyrics; `lyrics` (10–1000 characters) is then required.
+     */
+    cover_feature_id?: string;
 };
 
 export type GenerateMusicResp = {
@@ -1022,17 +997,14 @@ export type ListFileResp = {
 };
 
 /**
- * Body of a file deletion. Both `file_id` and `purpose` are required.
+ * Body of a file deletion. `file_id` is required. The reference also marks `purpose` required, while the official CLI deletes with `file_id` alone [unconfirmed which the API enforces]: send the purpose the file was uploaded with (or `t2a_async` / `video_generation` for task results).
  */
 export type DeleteFileReq = {
     /**
      * Id of the file to delete. An int64 on the wire (real values have 18 or more digits, above 2^53): a digit string here, sent as a bare JSON number.
      */
     file_id: string;
-    /**
-     * Purpose of the file to delete.
-     */
-    purpose: 'voice_clone' | 'prompt_audio' | 't2a_async' | 't2a_async_input' | 'video_generation';
+    purpose?: FilePurpose;
 };
 
 export type DeleteFileResp = {
@@ -1071,7 +1043,7 @@ export type ChatCompletionReq = {
      */
     top_p?: number;
     /**
-     * Maximum number of generated tokens; longer output is cut and `finish_reason` is `length`. Defaults depend on the model (MiniMax-M2: 10240, MiniMax-M1: 8192, MiniMax-Text-01: 2048).
+     * Upper bound on the reply's length in tokens, at most 2048; longer output is cut (`finish_reason: length`).
      */
     max_completion_tokens?: number;
     /**
@@ -1144,13 +1116,13 @@ export type ChatCompletionResp = {
 
 export type Message = {
     /**
-     * Author of the message; `tool` carries a function result.
+     * Who wrote the message: `system` (the model's persona and rules), `user`, `assistant` (earlier replies), `user_system` (the user's persona), `group` (the conversation's name), `sample_message_user` / `sample_message_ai` (example exchanges the model learns the style from), and `tool` (a tool result, with `tool_call_id`; documented by the earlier function-calling revision of this endpoint).
      */
-    role: 'system' | 'user' | 'assistant' | 'tool';
+    role: 'system' | 'user' | 'assistant' | 'user_system' | 'group' | 'sample_message_user' | 'sample_message_ai' | 'tool';
     /**
-     * Text of the message (may be empty on an assistant message that only calls tools).
+     * Message text (required; an empty string is allowed, e.g. on an assistant message that only carries `tool_calls`). The docs' own request example sends a system message with a `name` and no content [unconfirmed whether the API accepts that]: send content.
      */
-    content?: string;
+    content: string;
     /**
      * Name of the speaker (e.g. "MiniMax AI" for the assistant).
      */
@@ -1388,7 +1360,7 @@ export type VideoGenerationQueryResp = {
 };
 
 /**
- * What a file is for. Uploads accept `voice_clone` (audio to clone: mp3, m4a, wav), `prompt_audio` (sample audio for cloning, < 8 s), `t2a_async_input` (text for async speech: txt, zip) and `video_understanding` (video referenced in chat as `mm_file://{file_id}`). Files produced by tasks carry `t2a_async` (async speech results) or `video_generation` (generated videos).
+ * What a file is for. Uploads accept `voice_clone` (audio to clone: mp3, m4a, wav), `prompt_audio` (sample audio for cloning, < 8 s), `t2a_async_input` (text for async speech: txt, zip), `video_understanding` (video referenced in chat as `mm_file://{file_id}`) and `video_generation_input` (images, reference videos and audio for V2 video generation, referenced as `mm_file://{file_id}`, kept 7 days). Files produced by tasks carry `t2a_async` (async speech results) or `video_generation` (generated videos). An open string: new purposes appear. OpenAI-style purposes (`retrieval`, `vision`, `fine-tune`) are not MiniMax purposes, even though the official CLI's `file upload` defaults to `retrieval` (a leftover the upload page does not list).
  */
 export type FilePurpose = string;
 
@@ -1447,6 +1419,36 @@ export type ChatResponseFormat = {
     json_schema?: {
         [key: string]: unknown;
     };
+};
+
+/**
+ * Metadata and billing of the preview audio; returned only when the request had `text` (a preview was synthesized and billed). Same fields as `/v1/t2a_v2`'s extra_info.
+ */
+export type VoiceCloneExtraInfo = {
+    /**
+     * Preview duration in milliseconds.
+     */
+    audio_length?: number;
+    /**
+     * Preview sample rate in Hz.
+     */
+    audio_sample_rate?: number;
+    /**
+     * Preview size in bytes.
+     */
+    audio_size?: number;
+    /**
+     * Preview bitrate in bits per second.
+     */
+    bitrate?: number;
+    /**
+     * Words read (Chinese characters, digits and letters; punctuation excluded).
+     */
+    word_count?: number;
+    /**
+     * Billed characters of the preview (reconcile with the bill).
+     */
+    usage_characters?: number;
 };
 
 /**
@@ -2723,9 +2725,9 @@ export type UploadFileData = {
      */
     body: {
         /**
-         * What the file is for: `voice_clone` (audio to clone: mp3, m4a, wav; 10 s to 5 min; up to 20 MB), `prompt_audio` (sample audio for cloning, shorter than 8 s), `t2a_async_input` (text for async speech: txt or zip) or `video_understanding` (MP4, AVI, MOV or MKV, referenced in chat as `mm_file://{file_id}`, kept up to 7 days).
+         * What the file is for: `voice_clone` (audio to clone: mp3, m4a, wav; 10 s to 5 min; up to 20 MB), `prompt_audio` (sample audio for cloning, shorter than 8 s), `t2a_async_input` (text for async speech: txt or zip), `video_understanding` (MP4, AVI, MOV or MKV, referenced in chat as `mm_file://{file_id}`, kept up to 7 days) or `video_generation_input` (jpg/jpeg/png/webp/heic/heif up to 30 MB, mp4/mov up to 50 MB, wav/mp3 up to 15 MB; referenced in V2 video `content` as `mm_file://{file_id}`, kept 7 days; checked on upload, a file that breaks the limits gets HTTP 400 and is not kept). `retrieval` (the official CLI's default) is not a documented purpose.
          */
-        purpose: 'voice_clone' | 'prompt_audio' | 't2a_async_input' | 'video_understanding';
+        purpose: 'voice_clone' | 'prompt_audio' | 't2a_async_input' | 'video_understanding' | 'video_generation_input';
         /**
          * The file content (binary).
          */
@@ -3054,7 +3056,7 @@ export type GenerateMusicResponse = GenerateMusicResponses[keyof GenerateMusicRe
 export type ListFilesData = {
     body?: never;
     path?: never;
-    query: {
+    query?: {
         /**
          * Legacy account group id. Current hosts identify the account from the API key and do not require it.
          *
@@ -3062,21 +3064,9 @@ export type ListFilesData = {
          */
         GroupId?: string;
         /**
-         * Lists the files of this purpose; required. Documented values: `voice_clone`, `prompt_audio`, `t2a_async_input`.
+         * Lists the files of this purpose (`voice_clone`, `prompt_audio`, `t2a_async_input`, `video_generation_input`). The reference marks it required; the official CLI omits it and lists every purpose [unconfirmed which the API enforces]: send it when you know it.
          */
-        purpose: FilePurpose;
-        /**
-         * Page number for pagination
-         */
-        page?: number;
-        /**
-         * Number of files per page
-         */
-        size?: number;
-        /**
-         * List only files after this file id (upstream pagination parameter). An int64 id (real values have 18 or more digits, above 2^53): a digit string here, written digit for digit in the query string.
-         */
-        after_file_id?: string;
+        purpose?: FilePurpose;
     };
     url: '/v1/files/list';
 };

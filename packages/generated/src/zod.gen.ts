@@ -9,7 +9,6 @@ export const zT2aVoiceSetting = z.object({
     voice_id: z.string(),
     emotion: z.string().optional(),
     latex_read: z.boolean().optional(),
-    add_silence: z.number().optional(),
     english_normalization: z.boolean().optional(),
     text_normalization: z.boolean().optional()
 });
@@ -48,8 +47,6 @@ export const zT2aV2Req = z.object({
     voice_setting: zT2aVoiceSetting.optional(),
     audio_setting: zT2aAudioSetting.optional(),
     pronunciation_dict: zPronunciationDict.optional(),
-    timber_weights: z.array(zTimbreWeights).optional(),
-    speed_rate: z.int().optional(),
     stream: z.boolean().optional(),
     language_boost: z.string().optional(),
     subtitle_enable: z.boolean().optional(),
@@ -58,7 +55,6 @@ export const zT2aV2Req = z.object({
     stream_options: zT2aStreamOption.optional(),
     subtitle_type: z.string().optional(),
     aigc_watermark: z.boolean().optional(),
-    with_propagator_meta: z.boolean().optional(),
     timbre_weights: z.array(zTimbreWeights).optional()
 });
 
@@ -189,9 +185,12 @@ export const zVoiceInfo = z.object({
     created_time: z.string().optional()
 });
 
+/**
+ * Body of a voice deletion. Both fields are required: `voice_type` says which kind of voice `voice_id` is (only cloned and designed voices can be deleted). A deleted voice_id cannot be reused.
+ */
 export const zDeleteVoiceReq = z.object({
     voice_id: z.string(),
-    voice_type: z.enum(['voice_cloning', 'voice_generation']).optional()
+    voice_type: z.enum(['voice_cloning', 'voice_generation'])
 });
 
 /**
@@ -209,10 +208,8 @@ export const zVideoGenerationReq = z.object({
     prompt: z.string().max(2000).optional(),
     model: z.string(),
     prompt_optimizer: z.boolean().optional(),
-    seed: z.int().optional(),
     callback_url: z.string().optional(),
     first_frame_image: z.string().optional(),
-    watermark: z.string().optional(),
     subject_reference: z.array(zSubjectReference).optional(),
     duration: z.union([z.literal(6), z.literal(10)]).optional(),
     resolution: z.enum([
@@ -223,10 +220,7 @@ export const zVideoGenerationReq = z.object({
     ]).optional(),
     aigc_watermark: z.boolean().optional(),
     fast_pretreatment: z.boolean().optional(),
-    ignore_pretreatment_error: z.boolean().optional(),
-    user_translate: z.boolean().optional(),
-    last_frame_image: z.string().optional(),
-    priority: z.int().optional()
+    last_frame_image: z.string().optional()
 });
 
 /**
@@ -269,9 +263,12 @@ export const zImageStyleType = z.enum([
     '水彩'
 ]);
 
+/**
+ * Art style of the image; only `image-01-live` uses it.
+ */
 export const zImageStyle = z.object({
-    type: zImageStyleType,
-    weight: z.number().optional()
+    style_type: zImageStyleType,
+    style_weight: z.number().gt(0).lte(1).optional().default(0.8)
 });
 
 /**
@@ -344,20 +341,6 @@ export const zMusicAnalysisInfo = z.object({
     arrangement_features_analysis: zArrangementFeaturesAnalysis.optional()
 });
 
-/**
- * Body of a file deletion. Both `file_id` and `purpose` are required.
- */
-export const zDeleteFileReq = z.object({
-    file_id: z.string().regex(/^[0-9]{1,19}$/),
-    purpose: z.enum([
-        'voice_clone',
-        'prompt_audio',
-        't2a_async',
-        't2a_async_input',
-        'video_generation'
-    ])
-});
-
 export const zUsage = z.object({
     prompt_tokens: z.int().gte(0).optional(),
     completion_tokens: z.int().gte(0).optional(),
@@ -405,19 +388,21 @@ export const zAudioSetting = z.object({
     ]).optional()
 });
 
+/**
+ * Body of a music generation. Only `model` is required; what else is needed depends on the model: text-to-music (`music-3.0`, `music-2.6`, `-free` variants) needs `lyrics`, unless `is_instrumental` is true (then `prompt` is required) or `lyrics_optimizer` is true (lyrics written from `prompt`). A cover (`music-cover`, `music-cover-free`) needs `prompt` (10–300 characters) and exactly one of `audio_url`, `audio_base64` or `cover_feature_id` (the last one from `POST /v1/music_cover_preprocess`, and then `lyrics` is required).
+ */
 export const zGenerateMusicReq = z.object({
-    refer_voice: z.string().optional(),
-    refer_instrumental: z.string().optional(),
-    lyrics: z.string(),
+    lyrics: z.string().min(1).max(3500).optional(),
     model: z.string(),
     stream: z.boolean().optional(),
     audio_setting: zAudioSetting.optional(),
-    refer_vocal: z.string().optional(),
-    prompt: z.string().optional(),
-    reference_music_id: z.string().optional(),
-    seed: z.int().optional(),
+    prompt: z.string().max(2000).optional(),
     output_format: z.enum(['hex', 'url']).optional(),
-    aigc_watermark: z.boolean().optional()
+    is_instrumental: z.boolean().optional().default(false),
+    lyrics_optimizer: z.boolean().optional().default(false),
+    audio_url: z.string().optional(),
+    audio_base64: z.string().optional(),
+    cover_feature_id: z.string().optional()
 });
 
 /**
@@ -452,18 +437,19 @@ export const zT2aAsyncV2Resp = z.object({
 });
 
 export const zT2aAsyncV2QueryResp = z.object({
-    status: z.string().optional(),
+    status: z.enum([
+        'Processing',
+        'Success',
+        'Failed',
+        'Expired',
+        'processing',
+        'success',
+        'failed',
+        'expired'
+    ]).optional(),
     base_resp: zSuccessBaseResp,
     task_id: z.string().regex(/^[0-9]{1,19}$/).optional(),
     file_id: z.string().regex(/^[0-9]{1,19}$/).optional()
-});
-
-export const zVoiceCloneResp = z.object({
-    input_sensitive: z.boolean().optional(),
-    demo_audio: z.string().regex(/^(https?:\/\/\S+)?$/).optional(),
-    trace_id: z.string().optional(),
-    base_resp: zSuccessBaseResp,
-    input_sensitive_type: z.int().optional()
 });
 
 export const zT2vResp = z.object({
@@ -557,7 +543,7 @@ export const zVideoGenerationQueryResp = z.object({
 });
 
 /**
- * What a file is for. Uploads accept `voice_clone` (audio to clone: mp3, m4a, wav), `prompt_audio` (sample audio for cloning, < 8 s), `t2a_async_input` (text for async speech: txt, zip) and `video_understanding` (video referenced in chat as `mm_file://{file_id}`). Files produced by tasks carry `t2a_async` (async speech results) or `video_generation` (generated videos).
+ * What a file is for. Uploads accept `voice_clone` (audio to clone: mp3, m4a, wav), `prompt_audio` (sample audio for cloning, < 8 s), `t2a_async_input` (text for async speech: txt, zip), `video_understanding` (video referenced in chat as `mm_file://{file_id}`) and `video_generation_input` (images, reference videos and audio for V2 video generation, referenced as `mm_file://{file_id}`, kept 7 days). Files produced by tasks carry `t2a_async` (async speech results) or `video_generation` (generated videos). An open string: new purposes appear. OpenAI-style purposes (`retrieval`, `vision`, `fine-tune`) are not MiniMax purposes, even though the official CLI's `file upload` defaults to `retrieval` (a leftover the upload page does not list).
  */
 export const zFilePurpose = z.string();
 
@@ -589,6 +575,14 @@ export const zListFileResp = z.object({
 });
 
 /**
+ * Body of a file deletion. `file_id` is required. The reference also marks `purpose` required, while the official CLI deletes with `file_id` alone [unconfirmed which the API enforces]: send the purpose the file was uploaded with (or `t2a_async` / `video_generation` for task results).
+ */
+export const zDeleteFileReq = z.object({
+    file_id: z.string().regex(/^[0-9]{1,19}$/),
+    purpose: zFilePurpose.optional()
+});
+
+/**
  * A function the model may call.
  */
 export const zChatTool = z.object({
@@ -617,9 +611,13 @@ export const zMessage = z.object({
         'system',
         'user',
         'assistant',
+        'user_system',
+        'group',
+        'sample_message_user',
+        'sample_message_ai',
         'tool'
     ]),
-    content: z.string().optional(),
+    content: z.string(),
     name: z.string().optional(),
     reasoning_content: z.string().optional(),
     audio_content: z.string().optional(),
@@ -666,13 +664,39 @@ export const zChatCompletionReq = z.object({
     max_tokens: z.int().gte(1).optional(),
     stream: z.boolean().optional().default(false),
     top_p: z.number().gt(0).lte(1).optional().default(0.95),
-    max_completion_tokens: z.int().gte(1).optional(),
+    max_completion_tokens: z.int().gte(1).lte(2048).optional(),
     tools: z.array(zChatTool).optional(),
     tool_choice: z.enum(['none', 'auto']).optional(),
     response_format: zChatResponseFormat.optional(),
     stream_options: z.object({
         include_usage: z.boolean().optional().default(false)
     }).optional()
+});
+
+/**
+ * Metadata and billing of the preview audio; returned only when the request had `text` (a preview was synthesized and billed). Same fields as `/v1/t2a_v2`'s extra_info.
+ */
+export const zVoiceCloneExtraInfo = z.object({
+    audio_length: z.int().gte(0).optional(),
+    audio_sample_rate: z.int().gte(0).optional(),
+    audio_size: z.int().gte(0).optional(),
+    bitrate: z.int().gte(0).optional(),
+    word_count: z.int().gte(0).optional(),
+    usage_characters: z.int().gte(0).optional()
+});
+
+export const zVoiceCloneResp = z.object({
+    demo_audio: z.string().regex(/^(https?:\/\/\S+)?$/).optional(),
+    trace_id: z.string().optional(),
+    base_resp: zSuccessBaseResp,
+    input_sensitive_type: z.int().optional(),
+    input_sensitive: z.union([
+        z.boolean(),
+        z.object({
+            type: z.int().gte(0).optional()
+        })
+    ]).optional(),
+    extra_info: zVoiceCloneExtraInfo.optional()
 });
 
 /**
@@ -1461,7 +1485,8 @@ export const zUploadFileBody = z.object({
         'voice_clone',
         'prompt_audio',
         't2a_async_input',
-        'video_understanding'
+        'video_understanding',
+        'video_generation_input'
     ]),
     file: z.string()
 });
@@ -1576,10 +1601,7 @@ export const zGenerateMusicResponse = zGenerateMusicResp;
 
 export const zListFilesQuery = z.object({
     GroupId: z.string().optional(),
-    purpose: zFilePurpose,
-    page: z.int().optional(),
-    size: z.int().optional(),
-    after_file_id: z.string().regex(/^[0-9]{1,19}$/).optional()
+    purpose: zFilePurpose.optional()
 });
 
 /**
