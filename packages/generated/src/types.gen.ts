@@ -1336,6 +1336,39 @@ export type ErrorEnvelope = {
 };
 
 /**
+ * Error body of the V2 video and speech-to-text endpoints (MiniMax calls it "OpenAI-style"). The HTTP status is the real one (400, 401, 402, 413, 422, 429, 500, 529) and `error.http_code` repeats it as a string. The MiniMax code is the number in parentheses at the end of `error.message` (absent on some messages, e.g. the 413 of speech-to-text). Quote `request_id` to MiniMax support.
+ */
+export type OaiError = {
+    /**
+     * Always `error`.
+     */
+    type: 'error';
+    error: OaiErrorDetail;
+    /**
+     * Trace id of the request (32 hex digits in the docs' examples).
+     */
+    request_id?: string;
+};
+
+/**
+ * What went wrong.
+ */
+export type OaiErrorDetail = {
+    /**
+     * Error class, one per HTTP status: `bad_request_error` (400), `authorized_error` (401), `insufficient_balance_error` (402), `invalid_request_error` (413, speech-to-text), `unprocessable_entity_error` (422, sensitive content), `rate_limit_error` (429), `server_error` (500), `overloaded_error` (529). An open string: treat an unknown type by its HTTP status.
+     */
+    type: string;
+    /**
+     * Human-readable detail; MiniMax's internal code is the number in parentheses at the end, e.g. `insufficient balance (1008)`.
+     */
+    message: string;
+    /**
+     * The HTTP status as a string, e.g. `"402"`.
+     */
+    http_code?: string;
+};
+
+/**
  * Status of a video generation task. `file_id`, `video_width` and `video_height` are present only once `status` is `Success`; download the video with `GET /v1/files/retrieve?file_id=` (its `download_url` is time-limited).
  */
 export type VideoGenerationQueryResp = {
@@ -2605,6 +2638,957 @@ export type AnthropicErrorResponse = {
     request_id?: string;
 };
 
+/**
+ * One input of a V2 video task. Every request needs exactly one non-empty `text` item (the prompt, at most 7000 characters). Images (`image_url`) are first/last frames or reference images; `video_url` and `audio_url` are references (reference-to-video only). Frame roles and reference roles must not be mixed. A media `url` is a public URL, `mm_file://{file_id}` (a file uploaded with purpose `video_generation_input`) or a data URI (`data:image/png;base64,…`, lowercase format). Limits: body ≤ 64 MB; images JPG/PNG/WEBP/HEIC, ≤ 30 MB, 256–5760 px per side, aspect 0.4–2.5, at most 1 first, 1 last and 9 reference images; videos MP4/MOV ≤ 50 MB, at most 3, 2–15 s each and 15 s in total; audio WAV/MP3 ≤ 15 MB, at most 3, 2–15 s each and 15 s in total.
+ */
+export type VideoV2ContentItem = {
+    /**
+     * Which of the fields below this item carries.
+     */
+    type: 'text' | 'image_url' | 'video_url' | 'audio_url';
+    /**
+     * The prompt (when `type` is `text`).
+     */
+    text?: string;
+    image_url?: VideoV2MediaUrl;
+    video_url?: VideoV2MediaUrl;
+    audio_url?: VideoV2MediaUrl;
+    /**
+     * What a media item is for. A single image without a role is the first frame; a last frame needs a first frame; reference roles make the task reference-to-video.
+     */
+    role?: 'first_frame' | 'last_frame' | 'reference_image' | 'reference_video' | 'reference_audio';
+};
+
+/**
+ * Where a media input is.
+ */
+export type VideoV2MediaUrl = {
+    /**
+     * A public URL, `mm_file://{file_id}`, or a data URI with a lowercase format.
+     */
+    url: string;
+};
+
+/**
+ * Body of `POST /v2/video_generation`. The input combination decides the kind of task: text only (text-to-video, `ratio` required and not `adaptive`), first/last frames (image-to-video, the image decides the ratio; other values are ignored) or references (reference-to-video, `ratio` defaults to `adaptive`). MiniMax-H3: 768P or 2K, 4–15 s. MiniMax-H3-Max (faster): 480P or 768P, 5–15 s; the English page says it has no reference-to-video, the newer China page says it has [unconfirmed which holds].
+ */
+export type VideoGenerationV2Req = {
+    /**
+     * `MiniMax-H3` or `MiniMax-H3-Max`. An open string: new models appear often.
+     */
+    model: string;
+    /**
+     * The inputs; exactly one non-empty `text` item is required (a missing prompt is a 400).
+     */
+    content: Array<VideoV2ContentItem>;
+    /**
+     * MiniMax-H3: `768P` or `2K`. MiniMax-H3-Max: `480P` or `768P` (its docs say 768P by default, but the field is required).
+     */
+    resolution: '480P' | '768P' | '2K';
+    /**
+     * Length in seconds, an integer: 4–15 for MiniMax-H3, 5–15 for MiniMax-H3-Max.
+     */
+    duration: number;
+    ratio?: VideoV2Ratio;
+    /**
+     * URL notified of status changes. MiniMax first sends a verification request with a `challenge` field that must be echoed within 3 seconds [unconfirmed: its method and the exact echo shape]; then it POSTs the query body (`{task}`) on every status change.
+     */
+    callback_url?: string;
+    /**
+     * MiniMax-H3-Max only (China page, newer revision): extra generation options. Send no other key: the docs warn against `balance`, "" or booleans.
+     */
+    extra?: {
+        /**
+         * Prompt expansion off, balanced (default) or quality-first.
+         */
+        prompt_expansion_mode?: 'disabled' | 'balanced' | 'quality';
+    };
+    /**
+     * Add the AIGC watermark to the video (China page, newer revision).
+     */
+    aigc_watermark?: boolean;
+};
+
+/**
+ * Aspect ratio. Text-to-video requires a concrete ratio (not `adaptive`); image-to-video always uses the image's ratio (other values are ignored); reference-to-video defaults to `adaptive`. The ratio actually used comes back in `task.ratio`.
+ */
+export type VideoV2Ratio = 'adaptive' | '21:9' | '16:9' | '4:3' | '1:1' | '3:4' | '9:16';
+
+/**
+ * Body of `POST /v2/h3_context_ir`: the same inputs as a video task, but the result is an enhanced text prompt (`task.content.prompt`, with `integrated_multimodal_description`, `overall_soundscape` and `non_diegetic_music` sections), not a video. No `resolution`.
+ */
+export type H3ContextIrReq = {
+    /**
+     * `MiniMax-H3`. An open string: new models appear often.
+     */
+    model: string;
+    /**
+     * The inputs; exactly one non-empty `text` item is required.
+     */
+    content: Array<VideoV2ContentItem>;
+    /**
+     * Length in seconds of the video the prompt is for, 4–15.
+     */
+    duration: number;
+    ratio?: VideoV2Ratio;
+    /**
+     * URL notified of status changes, as for a video task.
+     */
+    callback_url?: string;
+};
+
+/**
+ * A created V2 task (video or H3-Context-IR). Poll it with `GET /v2/query/video_generation/{task_id}`.
+ */
+export type VideoGenerationV2Resp = {
+    /**
+     * Id of the task, a JSON string of digits (15 in the docs' examples), not an int64 number.
+     */
+    task_id: string;
+};
+
+/**
+ * A V2 task: a video generation, an H3-Context-IR task or a regeneration. Only tasks of the last 7 days can be queried (an older id is a 400 "invalid task_id" [unconfirmed status]). The callback body is `{task: …}` too.
+ */
+export type VideoTaskV2 = {
+    /**
+     * Task id, a JSON string of digits.
+     */
+    id: string;
+    /**
+     * Model of the task, e.g. `MiniMax-H3`.
+     */
+    model?: string;
+    status: VideoTaskV2Status;
+    /**
+     * Why the task failed; present only when `status` is `failed`.
+     */
+    error?: {
+        /**
+         * MiniMax's code as a string, e.g. `"1026"` (sensitive content).
+         */
+        code?: string;
+        /**
+         * What went wrong.
+         */
+        message?: string;
+    };
+    /**
+     * Creation time, Unix seconds.
+     */
+    created_at?: number;
+    /**
+     * Time of the last status change, Unix seconds.
+     */
+    updated_at?: number;
+    /**
+     * The result, present once the task succeeded.
+     */
+    content?: {
+        /**
+         * Time-limited download URL of the video (video and regeneration tasks); query the task again for a fresh one. The official CLI rewrites `http://` to `https://` before downloading.
+         */
+        url?: string;
+        /**
+         * The enhanced prompt (H3-Context-IR tasks).
+         */
+        prompt?: string;
+    };
+    /**
+     * Resolution of the output (`480P`, `768P`, `2K`); absent on H3-Context-IR tasks.
+     */
+    resolution?: string;
+    /**
+     * Length of the output in seconds.
+     */
+    duration?: number;
+    usage?: VideoTaskV2Usage;
+    /**
+     * Aspect ratio of the output; "" where it does not apply (regeneration).
+     */
+    ratio?: string;
+    /**
+     * `generation` (POST /v2/video_generation), `h3_context_ir` or `regeneration` (2K upscale).
+     */
+    task_type?: 'generation' | 'h3_context_ir' | 'regeneration';
+    /**
+     * `video` for video tasks, `text` for H3-Context-IR. Missing from one of the docs' examples: optional.
+     */
+    modality?: 'video' | 'text';
+};
+
+/**
+ * `queued` → `running` → `succeeded` | `failed`; `cancelled` after a cancel. `expired` is not in the documented enum but appears in one China revision of the delete page and the official CLI treats it as a failure [unconfirmed]: accepted so a client never fails on it.
+ */
+export type VideoTaskV2Status = 'queued' | 'running' | 'succeeded' | 'failed' | 'cancelled' | 'expired';
+
+/**
+ * What the task consumed: `{}` until the task succeeded. Video tasks: seconds and images (plus `input_audio_seconds` with reference audio) and their token equivalents; H3-Context-IR tasks: tokens only.
+ */
+export type VideoTaskV2Usage = {
+    /**
+     * Metered seconds, input plus output.
+     */
+    total_seconds?: number;
+    /**
+     * Seconds of reference video.
+     */
+    input_seconds?: number;
+    /**
+     * Seconds of output video.
+     */
+    output_seconds?: number;
+    /**
+     * Input images (first frame, last frame and reference images).
+     */
+    input_image_count?: number;
+    /**
+     * Seconds of reference audio (rounded); absent without reference audio.
+     */
+    input_audio_seconds?: number;
+    /**
+     * prompt_tokens + completion_tokens.
+     */
+    total_tokens?: number;
+    /**
+     * Input tokens.
+     */
+    prompt_tokens?: number;
+    /**
+     * Output tokens.
+     */
+    completion_tokens?: number;
+};
+
+/**
+ * One V2 task.
+ */
+export type GetVideoGenerationV2Resp = {
+    task: VideoTaskV2;
+};
+
+/**
+ * A page of the V2 tasks of the last 7 days, newest first.
+ */
+export type ListVideoGenerationV2Resp = {
+    items: Array<VideoTaskV2>;
+    /**
+     * Tasks matching the filter in the last 7 days (all pages).
+     */
+    total: number;
+};
+
+/**
+ * What `DELETE /v2/video_generation/{task_id}` did: a `queued` task is cancelled (free), a `succeeded` or `failed` one deleted; `running` and `cancelled` tasks answer an error [unconfirmed status, 400 assumed].
+ */
+export type DeleteVideoGenerationV2Resp = {
+    /**
+     * The task acted on.
+     */
+    task_id: string;
+    action: VideoTaskV2Action;
+    status: VideoTaskV2Action;
+};
+
+/**
+ * `cancelled` or `deleted` (the English page and the newer China revision); an older China revision spells the actions `cancel` / `delete`: both spellings are accepted.
+ */
+export type VideoTaskV2Action = 'cancelled' | 'deleted' | 'cancel' | 'delete';
+
+/**
+ * Multipart body of `POST /v1/speech_to_text`. The audio must be in a container (wav, aiff, flac, alac/m4a, mp3, aac, opus, ogg; no raw PCM), at most 500 s (longer audio is a 400, never truncated) and 50 MB (larger is a 413). Mono 16 kHz or a compressed format keeps long audio under the size limit without hurting recognition. The hint for the spoken language is the `language` request header, not a form field.
+ */
+export type SpeechToTextReq = {
+    /**
+     * `asr-1.0`. An open string: new models appear.
+     */
+    model: string;
+    /**
+     * The audio file.
+     */
+    file: Blob | File;
+    /**
+     * `json` (text, duration), `verbose_json` (plus speaker segments with timestamps and `n_speakers`), `srt` (SubRip subtitles, `text/plain`) or `vtt` (WebVTT, `text/vtt`). Only `json` can be streamed.
+     */
+    response_format?: 'json' | 'verbose_json' | 'srt' | 'vtt';
+    /**
+     * Granularity of the timestamps of `verbose_json`, `srt` and `vtt`: "" or `sentence` (default: sentence segments, adjacent text of one speaker merged) or `word` (per character in Chinese, per word in English). Accepted and ignored with `json`.
+     */
+    timestamp_level?: '' | 'sentence' | 'word';
+    /**
+     * `true` streams the text as server-sent events (`text/event-stream`); only with `response_format: json`. A multipart field, so it travels as the text `true` (the official CLI sends the string "true").
+     */
+    stream?: boolean;
+};
+
+/**
+ * The transcription as JSON (`response_format` `json` or `verbose_json`). `segments` and `n_speakers` are present only for `verbose_json`.
+ */
+export type SpeechToTextResp = {
+    /**
+     * The whole text; with `verbose_json`, the segments' texts in time order.
+     */
+    text: string;
+    /**
+     * Length of the audio in seconds; the billed duration.
+     */
+    duration: number;
+    /**
+     * Number of speakers found (`verbose_json` only).
+     */
+    n_speakers?: number;
+    /**
+     * Timestamped units with their speaker (`verbose_json` only); sentences or words per `timestamp_level`.
+     */
+    segments?: Array<SpeechToTextSegment>;
+    /**
+     * Trace id of the request; quote it to MiniMax support.
+     */
+    trace_id?: string;
+};
+
+/**
+ * One timestamped unit of a `verbose_json` transcription.
+ */
+export type SpeechToTextSegment = {
+    /**
+     * Position of the unit, from 0.
+     */
+    id: number;
+    /**
+     * Start in seconds.
+     */
+    start: number;
+    /**
+     * End in seconds.
+     */
+    end: number;
+    /**
+     * Speaker label, `S1`, `S2`, … (one label per speaker).
+     */
+    speaker?: string;
+    /**
+     * The text of the sentence, word or character.
+     */
+    text: string;
+};
+
+/**
+ * The `data` of one streamed event. Join the `delta`s in `index` order; the last event has `finish: true`, an empty `delta` and the audio's `duration`. The stream ends after it (no `[DONE]` in the docs; tolerate one).
+ */
+export type SpeechToTextStreamEvent = {
+    /**
+     * Position of the event, from 0.
+     */
+    index: number;
+    /**
+     * Newly recognised text.
+     */
+    delta: string;
+    /**
+     * `true` on the last event.
+     */
+    finish: boolean;
+    /**
+     * Length of the audio in seconds (last event only).
+     */
+    duration?: number;
+};
+
+/**
+ * A part of a message's content.
+ */
+export type ResponseInputContentPart = {
+    /**
+     * `input_text` / `output_text` (text), `input_image` (JPEG, PNG, GIF, WEBP) or `input_video` (MP4, AVI, MOV, MKV).
+     */
+    type: 'input_text' | 'output_text' | 'input_image' | 'input_video';
+    /**
+     * The text (`input_text`, `output_text`).
+     */
+    text?: string;
+    /**
+     * The image (`input_image`): a URL or base64 data, or `{url, detail}`.
+     */
+    image_url?: string | {
+        /**
+         * Image URL or base64 data.
+         */
+        url: string;
+        /**
+         * How finely the image is read.
+         */
+        detail?: 'low' | 'default' | 'high';
+    };
+    /**
+     * The video (`input_video`): a URL or base64 data (large files through the files API), or `{url, fps, detail, max_long_side_pixel}`.
+     */
+    video_url?: string | {
+        /**
+         * Video URL or base64 data.
+         */
+        url: string;
+        /**
+         * Frames sampled per second.
+         */
+        fps?: number;
+        /**
+         * How finely the frames are read.
+         */
+        detail?: 'low' | 'default' | 'high';
+        /**
+         * Upper bound on the long side of a frame, in pixels.
+         */
+        max_long_side_pixel?: number;
+    };
+};
+
+/**
+ * One item of the conversation: a `message` (the default), a `function_call` the model made, the `function_call_output` you return for it, or a `reasoning` item from an earlier answer.
+ */
+export type ResponseInputItem = {
+    /**
+     * What the item is.
+     */
+    type?: 'message' | 'function_call' | 'function_call_output' | 'reasoning';
+    /**
+     * Author of a `message`.
+     */
+    role?: 'user' | 'assistant' | 'system' | 'developer' | 'tool';
+    /**
+     * The text of a `message`, or its parts.
+     */
+    content?: string | Array<ResponseInputContentPart>;
+    /**
+     * The call a `function_call` / `function_call_output` belongs to.
+     */
+    call_id?: string;
+    /**
+     * Function name (`function_call`).
+     */
+    name?: string;
+    /**
+     * Arguments as a JSON string (`function_call`).
+     */
+    arguments?: string;
+    /**
+     * The function's result (`function_call_output`).
+     */
+    output?: string | Array<ResponseInputContentPart>;
+    /**
+     * Reasoning summary (`reasoning`).
+     */
+    summary?: Array<{
+        type?: 'summary_text';
+        text?: string;
+    }>;
+};
+
+/**
+ * A function the model may call.
+ */
+export type ResponseTool = {
+    type: 'function';
+    /**
+     * Function name.
+     */
+    name: string;
+    /**
+     * What the function does (the model decides from it when to call).
+     */
+    description?: string;
+    /**
+     * JSON Schema of the arguments.
+     */
+    parameters?: {
+        [key: string]: unknown;
+    };
+};
+
+/**
+ * Reasoning control. MiniMax-M3 reasons only when `effort` is not `none` (the default), and the level does not change how deeply; M2.x models always reason, `none` included.
+ */
+export type ResponseReasoningConfig = {
+    effort?: 'none' | 'minimal' | 'low' | 'medium' | 'high';
+};
+
+/**
+ * Output format (plain text only).
+ */
+export type ResponseTextConfig = {
+    format?: {
+        type?: 'text';
+    };
+};
+
+/**
+ * Body of `POST /v1/responses`.
+ */
+export type CreateResponseReq = {
+    /**
+     * Model id, e.g. `MiniMax-M3`. An open string: new models appear often.
+     */
+    model: string;
+    /**
+     * A prompt, or the whole conversation as items.
+     */
+    input: string | Array<ResponseInputItem>;
+    /**
+     * System instructions.
+     */
+    instructions?: string;
+    /**
+     * Upper bound on the output tokens.
+     */
+    max_output_tokens?: number;
+    /**
+     * Sampling temperature, in (0, 1].
+     */
+    temperature?: number;
+    /**
+     * Nucleus sampling, in (0, 1].
+     */
+    top_p?: number;
+    /**
+     * `true` answers with server-sent events (see the `text/event-stream` response).
+     */
+    stream?: boolean;
+    tools?: Array<ResponseTool>;
+    /**
+     * `none` never calls a tool; `auto` lets the model decide.
+     */
+    tool_choice?: 'none' | 'auto';
+    /**
+     * `priority` is admitted first and billed at 1.5 times the `standard` price.
+     */
+    service_tier?: 'standard' | 'priority';
+    /**
+     * Your own string key-value pairs.
+     */
+    metadata?: {
+        [key: string]: string;
+    };
+    /**
+     * Routing key for prompt caching.
+     */
+    prompt_cache_key?: string;
+    text?: ResponseTextConfig;
+    reasoning?: ResponseReasoningConfig;
+};
+
+/**
+ * Body of `POST /v1/responses/input_tokens`, the request fields that count (no sampling, no stream).
+ */
+export type ResponseInputTokensReq = {
+    /**
+     * Model id, e.g. `MiniMax-M3`. An open string.
+     */
+    model: string;
+    /**
+     * A prompt, or the whole conversation as items.
+     */
+    input: string | Array<ResponseInputItem>;
+    instructions?: string;
+    tools?: Array<ResponseTool>;
+    tool_choice?: 'none' | 'auto';
+    text?: ResponseTextConfig;
+    reasoning?: ResponseReasoningConfig;
+};
+
+/**
+ * A model response (`object: "response"`). `output_text` concatenates the text of the `message` items. Not a native body: no `base_resp`; `error` is set only when `status` is `failed`.
+ */
+export type ResponseObject = {
+    /**
+     * Response id; output item ids derive from it (`<id>_msg`, `<id>_rs`, `<id>_fc_<n>`).
+     */
+    id: string;
+    object: 'response';
+    /**
+     * Creation time, Unix seconds.
+     */
+    created_at: number;
+    /**
+     * The model that answered.
+     */
+    model: string;
+    /**
+     * `completed`, `incomplete` (see `incomplete_details`) or `failed` (see `error`). `in_progress` appears only inside stream events (`response.created`), per OpenAI's format [unconfirmed for MiniMax].
+     */
+    status: 'completed' | 'incomplete' | 'failed' | 'in_progress';
+    output: Array<ResponseOutputItem>;
+    /**
+     * All output text joined.
+     */
+    output_text?: string | null;
+    usage?: ResponseUsage;
+    /**
+     * Why the response failed (`status: failed` only).
+     */
+    error?: {
+        code?: string;
+        message?: string;
+    } | null;
+    /**
+     * Why the response is incomplete (`status: incomplete` only).
+     */
+    incomplete_details?: {
+        reason?: 'max_output_tokens' | 'content_filter';
+    } | null;
+    parallel_tool_calls?: boolean;
+    /**
+     * Whether the response is stored (MiniMax answers false).
+     */
+    store?: boolean;
+    truncation?: 'disabled';
+};
+
+/**
+ * One output item, by `type`.
+ */
+export type ResponseOutputItem = ({
+    type: 'message';
+} & ResponseOutputMessage) | ({
+    type: 'reasoning';
+} & ResponseReasoningItem) | ({
+    type: 'function_call';
+} & ResponseFunctionCall);
+
+/**
+ * The assistant's reply.
+ */
+export type ResponseOutputMessage = {
+    /**
+     * `<response id>_msg`.
+     */
+    id?: string;
+    type: 'message';
+    status?: ResponseItemStatus;
+    role?: 'assistant';
+    content: Array<ResponseOutputText>;
+};
+
+/**
+ * A text part of the reply.
+ */
+export type ResponseOutputText = {
+    type: 'output_text';
+    text: string;
+    /**
+     * Citations (empty in MiniMax's examples).
+     */
+    annotations?: Array<{
+        [key: string]: unknown;
+    }>;
+};
+
+/**
+ * The model's reasoning (only when reasoning is on).
+ */
+export type ResponseReasoningItem = {
+    /**
+     * `<response id>_rs`.
+     */
+    id?: string;
+    type: 'reasoning';
+    status?: ResponseItemStatus;
+    /**
+     * Reasoning summary parts.
+     */
+    summary?: Array<{
+        type?: 'summary_text';
+        text?: string;
+    }>;
+    content?: Array<{
+        type: 'reasoning_text';
+        text: string;
+    }>;
+};
+
+/**
+ * A function call the model asks for; answer it with a `function_call_output` input item.
+ */
+export type ResponseFunctionCall = {
+    /**
+     * `<response id>_fc_<index>`.
+     */
+    id?: string;
+    type: 'function_call';
+    status?: ResponseItemStatus;
+    /**
+     * Id to quote in the `function_call_output`.
+     */
+    call_id: string;
+    name: string;
+    /**
+     * Arguments as a JSON string.
+     */
+    arguments: string;
+};
+
+/**
+ * `completed` in MiniMax's examples; `in_progress` appears in stream events [unconfirmed for MiniMax].
+ */
+export type ResponseItemStatus = 'completed' | 'in_progress' | 'incomplete';
+
+/**
+ * Token usage.
+ */
+export type ResponseUsage = {
+    input_tokens?: number;
+    input_tokens_details?: {
+        /**
+         * Input tokens served from the prompt cache.
+         */
+        cached_tokens?: number;
+    };
+    output_tokens?: number;
+    output_tokens_details?: {
+        /**
+         * Output tokens spent on reasoning.
+         */
+        reasoning_tokens?: number;
+    };
+    total_tokens?: number;
+};
+
+/**
+ * The input token count of a request, without running the model.
+ */
+export type ResponseInputTokensResp = {
+    object: 'response.input_tokens';
+    input_tokens: number;
+};
+
+/**
+ * The `data` of one streamed event, in OpenAI's Responses format: `type` names the event (the SSE `event:` field repeats it) and `sequence_number` orders them; the stream ends with `response.completed` (or `response.failed` / `response.incomplete`), no `[DONE]`. MiniMax documents streaming but not its events [unconfirmed]: the schema is open, so an unknown event type or field is accepted, never an error.
+ */
+export type ResponseStreamEvent = {
+    /**
+     * Event name, e.g. `response.output_text.delta`.
+     */
+    type: string;
+    sequence_number?: number;
+    response?: ResponseObject;
+    output_index?: number;
+    content_index?: number;
+    item_id?: string;
+    item?: ResponseOutputItem;
+    /**
+     * The content part added or done (`response.content_part.*`).
+     */
+    part?: {
+        [key: string]: unknown;
+    };
+    /**
+     * Text or argument fragment (`*.delta` events).
+     */
+    delta?: string;
+    /**
+     * The whole text (`response.output_text.done`).
+     */
+    text?: string;
+    /**
+     * The whole arguments (`response.function_call_arguments.done`).
+     */
+    arguments?: string;
+};
+
+/**
+ * A model (OpenAI's model object).
+ */
+export type ModelObject = {
+    /**
+     * Model id to send as `model`, e.g. `MiniMax-M3`.
+     */
+    id: string;
+    object: 'model';
+    /**
+     * Release time, Unix seconds.
+     */
+    created?: number;
+    /**
+     * Owner, `minimax`.
+     */
+    owned_by?: string;
+};
+
+/**
+ * Every model available to the key.
+ */
+export type ModelList = {
+    object: 'list';
+    data: Array<ModelObject>;
+};
+
+/**
+ * Body of `POST /v1/lyrics_generation`.
+ */
+export type GenerateLyricsReq = {
+    /**
+     * `write_full_song` writes a complete song; `edit` continues or modifies `lyrics`.
+     */
+    mode: 'write_full_song' | 'edit';
+    /**
+     * Theme, style or editing direction; empty writes a random song.
+     */
+    prompt?: string;
+    /**
+     * Existing lyrics to continue or modify (`edit` mode only).
+     */
+    lyrics?: string;
+    /**
+     * Song title, kept unchanged in the output.
+     */
+    title?: string;
+};
+
+/**
+ * Generated lyrics with structure tags ([Intro] [Verse] [Pre-Chorus] [Chorus] [Hook] [Drop] [Bridge] [Solo] [Build-up] [Instrumental] [Breakdown] [Break] [Interlude] [Outro]), ready for the `lyrics` of `POST /v1/music_generation`. Some of these tags are spelled differently from the music endpoint's list (`[Pre-Chorus]` vs `[Pre Chorus]`, `[Build-up]` vs `[Build Up]`).
+ */
+export type GenerateLyricsResp = {
+    /**
+     * The title (the request's `title` when given).
+     */
+    song_title?: string;
+    /**
+     * Comma-separated style tags, e.g. "Pop, Summer Vibe, Romance" (usable as a music `prompt`).
+     */
+    style_tags?: string;
+    /**
+     * The lyrics, lines separated by `\n`.
+     */
+    lyrics: string;
+    base_resp: SuccessBaseResp;
+};
+
+/**
+ * Body of `POST /v1/music_cover_preprocess`: the reference song, as exactly one of `audio_url` or `audio_base64` (6 s to 6 min, at most 50 MB, mp3 / wav / flac and other common formats).
+ */
+export type MusicCoverPreprocessReq = {
+    /**
+     * `music-cover` (the `-free` variant is not accepted here [unconfirmed, third-party report]). An open string.
+     */
+    model: string;
+    /**
+     * URL of the reference audio. Exactly one of `audio_url`, `audio_base64`.
+     */
+    audio_url?: string;
+    /**
+     * The reference audio, base64-encoded. Exactly one of `audio_url`, `audio_base64`.
+     */
+    audio_base64?: string;
+};
+
+/**
+ * The reference song's features, lyrics and structure.
+ */
+export type MusicCoverPreprocessResp = {
+    /**
+     * Pass it as `cover_feature_id` to `POST /v1/music_generation` (model `music-cover`) within 24 hours. The same audio gives the same id (MD5 deduplication).
+     */
+    cover_feature_id: string;
+    /**
+     * The song's lyrics recognised from the audio, with [Verse] / [Chorus] / [Bridge] tags; edit them for the cover.
+     */
+    formatted_lyrics?: string;
+    /**
+     * A JSON document as a string: `{num_segments, segments: [{start, end, label}]}`, labels `intro`, `verse`, `chorus`, `bridge`, `outro`, `inst`, `silence`, times in seconds. Parse it separately.
+     */
+    structure_result?: string;
+    /**
+     * Length of the reference audio in seconds.
+     */
+    audio_duration?: number;
+    /**
+     * Trace id of the request; quote it to MiniMax support.
+     */
+    trace_id?: string;
+    base_resp: SuccessBaseResp;
+};
+
+/**
+ * The quota of one model (or model family) in the current 5-hour interval and the current week. Times are Unix milliseconds. A model with `current_interval_status` and `current_weekly_status` 3 and both totals 0 is unlimited (the official CLI's reading). Whether `*_usage_count` counts used or remaining calls is disputed: the CLI decides from `*_remaining_percent` when present [unconfirmed].
+ */
+export type TokenPlanModelRemain = {
+    /**
+     * Model or model family, e.g. `MiniMax-M*`.
+     */
+    model_name: string;
+    /**
+     * Start of the current interval (ms).
+     */
+    start_time?: number;
+    /**
+     * End of the current interval (ms).
+     */
+    end_time?: number;
+    /**
+     * Time left in the current interval (ms).
+     */
+    remains_time?: number;
+    current_interval_total_count?: number;
+    current_interval_usage_count?: number;
+    current_interval_remaining_percent?: number;
+    /**
+     * Interval status; 3 with a zero total means unlimited.
+     */
+    current_interval_status?: number;
+    current_weekly_total_count?: number;
+    current_weekly_usage_count?: number;
+    current_weekly_remaining_percent?: number;
+    /**
+     * Weekly status; 3 with a zero total means unlimited.
+     */
+    current_weekly_status?: number;
+    /**
+     * Start of the current week (ms).
+     */
+    weekly_start_time?: number;
+    /**
+     * End of the current week (ms).
+     */
+    weekly_end_time?: number;
+    /**
+     * Time left in the current week (ms).
+     */
+    weekly_remains_time?: number;
+    /**
+     * Weekly quota boost in per mille (1000 = no boost).
+     */
+    weekly_boost_permille?: number;
+};
+
+/**
+ * The Token Plan quota of the key, per model.
+ */
+export type TokenPlanRemainsResp = {
+    model_remains: Array<TokenPlanModelRemain>;
+    base_resp: SuccessBaseResp;
+};
+
+/**
+ * The pay-as-you-go balance of the account. Amounts are decimal strings (keep them exact).
+ */
+export type AccountBalanceResp = {
+    available_amount: MoneyAmount;
+    cash_balance?: MoneyAmount;
+    voucher_balance?: MoneyAmount;
+    credit_balance?: MoneyAmount;
+    owed_amount?: MoneyAmount;
+    /**
+     * Whether the low-balance alert is on.
+     */
+    balance_alert_switch?: boolean;
+    balance_alert_threshold?: MoneyAmount;
+    base_resp: SuccessBaseResp;
+};
+
+/**
+ * An amount of money as a decimal string, e.g. "12.50" (not a float, to stay exact).
+ */
+export type MoneyAmount = string;
+
 export type ChatCompletionV2Data = {
     /**
      * Chat completion request parameters
@@ -3285,3 +4269,559 @@ export type AnthropicMessagesResponses = {
 };
 
 export type AnthropicMessagesResponse = AnthropicMessagesResponses[keyof AnthropicMessagesResponses];
+
+export type CreateVideoGenerationV2Data = {
+    body: VideoGenerationV2Req;
+    path?: never;
+    query?: never;
+    url: '/v2/video_generation';
+};
+
+export type CreateVideoGenerationV2Errors = {
+    /**
+     * Invalid parameters (MiniMax code 2013 in the message).
+     */
+    400: OaiError;
+    /**
+     * Missing or invalid API key (MiniMax code 1004).
+     */
+    401: OaiError;
+    /**
+     * Insufficient balance or quota (MiniMax code 1008). Not worth retrying.
+     */
+    402: OaiError;
+    /**
+     * The input was flagged as sensitive content (MiniMax code 1026). Not worth retrying.
+     */
+    422: OaiError;
+    /**
+     * Rate limit (MiniMax code 1002). Retry with backoff.
+     */
+    429: OaiError;
+    /**
+     * Internal error (MiniMax code 1000). Safe to retry for reads; a create may have run.
+     */
+    500: OaiError;
+    /**
+     * The service is overloaded; retry with backoff. MiniMax documents the `overloaded_error` type for 529 but shows no example body: the example below is illustrative.
+     */
+    529: OaiError;
+};
+
+export type CreateVideoGenerationV2Error = CreateVideoGenerationV2Errors[keyof CreateVideoGenerationV2Errors];
+
+export type CreateVideoGenerationV2Responses = {
+    /**
+     * The task was created.
+     */
+    200: VideoGenerationV2Resp;
+};
+
+export type CreateVideoGenerationV2Response = CreateVideoGenerationV2Responses[keyof CreateVideoGenerationV2Responses];
+
+export type CreateH3ContextIrData = {
+    body: H3ContextIrReq;
+    path?: never;
+    query?: never;
+    url: '/v2/h3_context_ir';
+};
+
+export type CreateH3ContextIrErrors = {
+    /**
+     * Invalid parameters (MiniMax code 2013 in the message).
+     */
+    400: OaiError;
+    /**
+     * Missing or invalid API key (MiniMax code 1004).
+     */
+    401: OaiError;
+    /**
+     * Insufficient balance or quota (MiniMax code 1008). Not worth retrying.
+     */
+    402: OaiError;
+    /**
+     * The input was flagged as sensitive content (MiniMax code 1026). Not worth retrying.
+     */
+    422: OaiError;
+    /**
+     * Rate limit (MiniMax code 1002). Retry with backoff.
+     */
+    429: OaiError;
+    /**
+     * Internal error (MiniMax code 1000). Safe to retry for reads; a create may have run.
+     */
+    500: OaiError;
+    /**
+     * The service is overloaded; retry with backoff. MiniMax documents the `overloaded_error` type for 529 but shows no example body: the example below is illustrative.
+     */
+    529: OaiError;
+};
+
+export type CreateH3ContextIrError = CreateH3ContextIrErrors[keyof CreateH3ContextIrErrors];
+
+export type CreateH3ContextIrResponses = {
+    /**
+     * The task was created.
+     */
+    200: VideoGenerationV2Resp;
+};
+
+export type CreateH3ContextIrResponse = CreateH3ContextIrResponses[keyof CreateH3ContextIrResponses];
+
+export type GetVideoGenerationV2Data = {
+    body?: never;
+    path: {
+        /**
+         * The `task_id` returned at creation.
+         */
+        task_id: string;
+    };
+    query?: never;
+    url: '/v2/query/video_generation/{task_id}';
+};
+
+export type GetVideoGenerationV2Errors = {
+    /**
+     * Invalid parameters (MiniMax code 2013 in the message).
+     */
+    400: OaiError;
+    /**
+     * Missing or invalid API key (MiniMax code 1004).
+     */
+    401: OaiError;
+    /**
+     * Rate limit (MiniMax code 1002). Retry with backoff.
+     */
+    429: OaiError;
+    /**
+     * Internal error (MiniMax code 1000). Safe to retry for reads; a create may have run.
+     */
+    500: OaiError;
+    /**
+     * The service is overloaded; retry with backoff. MiniMax documents the `overloaded_error` type for 529 but shows no example body: the example below is illustrative.
+     */
+    529: OaiError;
+};
+
+export type GetVideoGenerationV2Error = GetVideoGenerationV2Errors[keyof GetVideoGenerationV2Errors];
+
+export type GetVideoGenerationV2Responses = {
+    /**
+     * The task.
+     */
+    200: GetVideoGenerationV2Resp;
+};
+
+export type GetVideoGenerationV2Response = GetVideoGenerationV2Responses[keyof GetVideoGenerationV2Responses];
+
+export type ListVideoGenerationV2Data = {
+    body?: never;
+    path?: never;
+    query?: {
+        /**
+         * Page number, from 1.
+         */
+        page_num?: number;
+        /**
+         * Tasks per page (the docs' examples use 4 and 20).
+         */
+        page_size?: number;
+        /**
+         * Only tasks in this status.
+         */
+        'filter.status'?: VideoTaskV2Status;
+        /**
+         * Only these tasks (repeat the parameter for several ids).
+         */
+        'filter.task_ids'?: Array<string>;
+        /**
+         * Only tasks of this model, e.g. `MiniMax-H3`.
+         */
+        'filter.model'?: string;
+        /**
+         * Only tasks of this type.
+         */
+        'filter.task_type'?: 'generation' | 'h3_context_ir' | 'regeneration';
+    };
+    url: '/v2/query/video_generation';
+};
+
+export type ListVideoGenerationV2Errors = {
+    /**
+     * Invalid parameters (MiniMax code 2013 in the message).
+     */
+    400: OaiError;
+    /**
+     * Missing or invalid API key (MiniMax code 1004).
+     */
+    401: OaiError;
+    /**
+     * Rate limit (MiniMax code 1002). Retry with backoff.
+     */
+    429: OaiError;
+    /**
+     * Internal error (MiniMax code 1000). Safe to retry for reads; a create may have run.
+     */
+    500: OaiError;
+    /**
+     * The service is overloaded; retry with backoff. MiniMax documents the `overloaded_error` type for 529 but shows no example body: the example below is illustrative.
+     */
+    529: OaiError;
+};
+
+export type ListVideoGenerationV2Error = ListVideoGenerationV2Errors[keyof ListVideoGenerationV2Errors];
+
+export type ListVideoGenerationV2Responses = {
+    /**
+     * One page of tasks.
+     */
+    200: ListVideoGenerationV2Resp;
+};
+
+export type ListVideoGenerationV2Response = ListVideoGenerationV2Responses[keyof ListVideoGenerationV2Responses];
+
+export type DeleteVideoGenerationV2Data = {
+    body?: never;
+    path: {
+        /**
+         * The task to cancel or delete.
+         */
+        task_id: string;
+    };
+    query?: never;
+    url: '/v2/video_generation/{task_id}';
+};
+
+export type DeleteVideoGenerationV2Errors = {
+    /**
+     * Invalid parameters (MiniMax code 2013 in the message).
+     */
+    400: OaiError;
+    /**
+     * Missing or invalid API key (MiniMax code 1004).
+     */
+    401: OaiError;
+    /**
+     * Rate limit (MiniMax code 1002). Retry with backoff.
+     */
+    429: OaiError;
+    /**
+     * Internal error (MiniMax code 1000). Safe to retry for reads; a create may have run.
+     */
+    500: OaiError;
+    /**
+     * The service is overloaded; retry with backoff. MiniMax documents the `overloaded_error` type for 529 but shows no example body: the example below is illustrative.
+     */
+    529: OaiError;
+};
+
+export type DeleteVideoGenerationV2Error = DeleteVideoGenerationV2Errors[keyof DeleteVideoGenerationV2Errors];
+
+export type DeleteVideoGenerationV2Responses = {
+    /**
+     * What was done.
+     */
+    200: DeleteVideoGenerationV2Resp;
+};
+
+export type DeleteVideoGenerationV2Response = DeleteVideoGenerationV2Responses[keyof DeleteVideoGenerationV2Responses];
+
+export type SpeechToTextData = {
+    body: SpeechToTextReq;
+    headers?: {
+        /**
+         * BCP-47 hint for the main spoken language; absent or empty means mixed-language recognition. Supported: zh, yue, en, ja, ko, th, vi, id, ms, fil, ar, tr, fr, de, es, it, pt, pl, ru, uk.
+         */
+        language?: string;
+    };
+    path?: never;
+    query?: never;
+    url: '/v1/speech_to_text';
+};
+
+export type SpeechToTextErrors = {
+    /**
+     * Invalid parameters or audio longer than 500 s (MiniMax code 2013).
+     */
+    400: OaiError;
+    /**
+     * Missing or invalid API key (MiniMax code 1004).
+     */
+    401: OaiError;
+    /**
+     * Insufficient balance or quota (MiniMax code 1008). Not worth retrying.
+     */
+    402: OaiError;
+    /**
+     * The request body is over 50 MB. The message carries no MiniMax code.
+     */
+    413: OaiError;
+    /**
+     * The audio was flagged as sensitive content (MiniMax code 1026).
+     */
+    422: OaiError;
+    /**
+     * Rate limit (MiniMax code 1002). Retry with backoff.
+     */
+    429: OaiError;
+    /**
+     * Internal error (MiniMax code 1000). Safe to retry for reads; a create may have run.
+     */
+    500: OaiError;
+};
+
+export type SpeechToTextError = SpeechToTextErrors[keyof SpeechToTextErrors];
+
+export type SpeechToTextResponses = {
+    /**
+     * The transcription, in the format asked for.
+     */
+    200: SpeechToTextResp;
+};
+
+export type SpeechToTextResponse = SpeechToTextResponses[keyof SpeechToTextResponses];
+
+export type CreateResponseData = {
+    body: CreateResponseReq;
+    path?: never;
+    query?: never;
+    url: '/v1/responses';
+};
+
+export type CreateResponseErrors = {
+    /**
+     * Invalid parameters (MiniMax code 2013 in the message).
+     */
+    400: OaiError;
+    /**
+     * Missing or invalid API key (MiniMax code 1004).
+     */
+    401: OaiError;
+    /**
+     * Rate limit (MiniMax code 1002). Retry with backoff.
+     */
+    429: OaiError;
+    /**
+     * Internal error (MiniMax code 1000). Safe to retry for reads; a create may have run.
+     */
+    500: OaiError;
+};
+
+export type CreateResponseError = CreateResponseErrors[keyof CreateResponseErrors];
+
+export type CreateResponseResponses = {
+    /**
+     * The response (JSON), or its events with `stream: true`.
+     */
+    200: ResponseObject;
+};
+
+export type CreateResponseResponse = CreateResponseResponses[keyof CreateResponseResponses];
+
+export type CountResponseInputTokensData = {
+    body: ResponseInputTokensReq;
+    path?: never;
+    query?: never;
+    url: '/v1/responses/input_tokens';
+};
+
+export type CountResponseInputTokensErrors = {
+    /**
+     * Invalid parameters (MiniMax code 2013 in the message).
+     */
+    400: OaiError;
+    /**
+     * Missing or invalid API key (MiniMax code 1004).
+     */
+    401: OaiError;
+    /**
+     * Rate limit (MiniMax code 1002). Retry with backoff.
+     */
+    429: OaiError;
+    /**
+     * Internal error (MiniMax code 1000). Safe to retry for reads; a create may have run.
+     */
+    500: OaiError;
+};
+
+export type CountResponseInputTokensError = CountResponseInputTokensErrors[keyof CountResponseInputTokensErrors];
+
+export type CountResponseInputTokensResponses = {
+    /**
+     * The count.
+     */
+    200: ResponseInputTokensResp;
+};
+
+export type CountResponseInputTokensResponse = CountResponseInputTokensResponses[keyof CountResponseInputTokensResponses];
+
+export type ListModelsData = {
+    body?: never;
+    path?: never;
+    query?: never;
+    url: '/v1/models';
+};
+
+export type ListModelsErrors = {
+    /**
+     * Missing or invalid API key (MiniMax code 1004).
+     */
+    401: OaiError;
+    /**
+     * Rate limit (MiniMax code 1002). Retry with backoff.
+     */
+    429: OaiError;
+    /**
+     * Internal error (MiniMax code 1000). Safe to retry for reads; a create may have run.
+     */
+    500: OaiError;
+};
+
+export type ListModelsError = ListModelsErrors[keyof ListModelsErrors];
+
+export type ListModelsResponses = {
+    /**
+     * The models.
+     */
+    200: ModelList;
+};
+
+export type ListModelsResponse = ListModelsResponses[keyof ListModelsResponses];
+
+export type RetrieveModelData = {
+    body?: never;
+    path: {
+        /**
+         * The model id, e.g. `MiniMax-M2.7`.
+         */
+        model_id: string;
+    };
+    query?: never;
+    url: '/v1/models/{model_id}';
+};
+
+export type RetrieveModelErrors = {
+    /**
+     * Missing or invalid API key (MiniMax code 1004).
+     */
+    401: OaiError;
+    /**
+     * Rate limit (MiniMax code 1002). Retry with backoff.
+     */
+    429: OaiError;
+    /**
+     * Internal error (MiniMax code 1000). Safe to retry for reads; a create may have run.
+     */
+    500: OaiError;
+};
+
+export type RetrieveModelError = RetrieveModelErrors[keyof RetrieveModelErrors];
+
+export type RetrieveModelResponses = {
+    /**
+     * The model.
+     */
+    200: ModelObject;
+};
+
+export type RetrieveModelResponse = RetrieveModelResponses[keyof RetrieveModelResponses];
+
+export type GenerateLyricsData = {
+    body: GenerateLyricsReq;
+    path?: never;
+    query?: never;
+    url: '/v1/lyrics_generation';
+};
+
+export type GenerateLyricsErrors = {
+    /**
+     * Gateway-level failure, such as HTTP 429 or a 5xx status. Native API errors do not arrive here: they come as HTTP 200 with a non-zero `base_resp.status_code`. The body may be a JSON `ErrorEnvelope` or an HTML page from a proxy, so check the Content-Type before parsing and keep the `Trace-Id` header.
+     */
+    default: ErrorEnvelope;
+};
+
+export type GenerateLyricsError = GenerateLyricsErrors[keyof GenerateLyricsErrors];
+
+export type GenerateLyricsResponses = {
+    /**
+     * The lyrics (or a native error body, see x-minimax-error-examples).
+     */
+    200: GenerateLyricsResp;
+};
+
+export type GenerateLyricsResponse = GenerateLyricsResponses[keyof GenerateLyricsResponses];
+
+export type MusicCoverPreprocessData = {
+    body: MusicCoverPreprocessReq;
+    path?: never;
+    query?: never;
+    url: '/v1/music_cover_preprocess';
+};
+
+export type MusicCoverPreprocessErrors = {
+    /**
+     * Gateway-level failure, such as HTTP 429 or a 5xx status. Native API errors do not arrive here: they come as HTTP 200 with a non-zero `base_resp.status_code`. The body may be a JSON `ErrorEnvelope` or an HTML page from a proxy, so check the Content-Type before parsing and keep the `Trace-Id` header.
+     */
+    default: ErrorEnvelope;
+};
+
+export type MusicCoverPreprocessError = MusicCoverPreprocessErrors[keyof MusicCoverPreprocessErrors];
+
+export type MusicCoverPreprocessResponses = {
+    /**
+     * The features (or a native error body, see x-minimax-error-examples).
+     */
+    200: MusicCoverPreprocessResp;
+};
+
+export type MusicCoverPreprocessResponse = MusicCoverPreprocessResponses[keyof MusicCoverPreprocessResponses];
+
+export type GetTokenPlanRemainsData = {
+    body?: never;
+    path?: never;
+    query?: never;
+    url: '/v1/token_plan/remains';
+};
+
+export type GetTokenPlanRemainsErrors = {
+    /**
+     * Gateway-level failure, such as HTTP 429 or a 5xx status. Native API errors do not arrive here: they come as HTTP 200 with a non-zero `base_resp.status_code`. The body may be a JSON `ErrorEnvelope` or an HTML page from a proxy, so check the Content-Type before parsing and keep the `Trace-Id` header.
+     */
+    default: ErrorEnvelope;
+};
+
+export type GetTokenPlanRemainsError = GetTokenPlanRemainsErrors[keyof GetTokenPlanRemainsErrors];
+
+export type GetTokenPlanRemainsResponses = {
+    /**
+     * The quota.
+     */
+    200: TokenPlanRemainsResp;
+};
+
+export type GetTokenPlanRemainsResponse = GetTokenPlanRemainsResponses[keyof GetTokenPlanRemainsResponses];
+
+export type QueryAccountBalanceData = {
+    body?: never;
+    path?: never;
+    query?: never;
+    url: '/account/query_balance';
+};
+
+export type QueryAccountBalanceErrors = {
+    /**
+     * Gateway-level failure, such as HTTP 429 or a 5xx status. Native API errors do not arrive here: they come as HTTP 200 with a non-zero `base_resp.status_code`. The body may be a JSON `ErrorEnvelope` or an HTML page from a proxy, so check the Content-Type before parsing and keep the `Trace-Id` header.
+     */
+    default: ErrorEnvelope;
+};
+
+export type QueryAccountBalanceError = QueryAccountBalanceErrors[keyof QueryAccountBalanceErrors];
+
+export type QueryAccountBalanceResponses = {
+    /**
+     * The balance.
+     */
+    200: AccountBalanceResp;
+};
+
+export type QueryAccountBalanceResponse = QueryAccountBalanceResponses[keyof QueryAccountBalanceResponses];

@@ -531,6 +531,24 @@ export const zErrorEnvelope = z.object({
 });
 
 /**
+ * What went wrong.
+ */
+export const zOaiErrorDetail = z.object({
+    type: z.string(),
+    message: z.string(),
+    http_code: z.string().regex(/^[0-9]{3}$/).optional()
+});
+
+/**
+ * Error body of the V2 video and speech-to-text endpoints (MiniMax calls it "OpenAI-style"). The HTTP status is the real one (400, 401, 402, 413, 422, 429, 500, 529) and `error.http_code` repeats it as a string. The MiniMax code is the number in parentheses at the end of `error.message` (absent on some messages, e.g. the 413 of speech-to-text). Quote `request_id` to MiniMax support.
+ */
+export const zOaiError = z.object({
+    type: z.enum(['error']),
+    error: zOaiErrorDetail,
+    request_id: z.string().optional()
+});
+
+/**
  * Status of a video generation task. `file_id`, `video_width` and `video_height` are present only once `status` is `Success`; download the video with `GET /v1/files/retrieve?file_id=` (its `download_url` is time-limited).
  */
 export const zVideoGenerationQueryResp = z.object({
@@ -1439,6 +1457,624 @@ export const zAnthropicStreamEvent = z.union([
 ]);
 
 /**
+ * Where a media input is.
+ */
+export const zVideoV2MediaUrl = z.object({
+    url: z.string().min(1)
+});
+
+/**
+ * One input of a V2 video task. Every request needs exactly one non-empty `text` item (the prompt, at most 7000 characters). Images (`image_url`) are first/last frames or reference images; `video_url` and `audio_url` are references (reference-to-video only). Frame roles and reference roles must not be mixed. A media `url` is a public URL, `mm_file://{file_id}` (a file uploaded with purpose `video_generation_input`) or a data URI (`data:image/png;base64,…`, lowercase format). Limits: body ≤ 64 MB; images JPG/PNG/WEBP/HEIC, ≤ 30 MB, 256–5760 px per side, aspect 0.4–2.5, at most 1 first, 1 last and 9 reference images; videos MP4/MOV ≤ 50 MB, at most 3, 2–15 s each and 15 s in total; audio WAV/MP3 ≤ 15 MB, at most 3, 2–15 s each and 15 s in total.
+ */
+export const zVideoV2ContentItem = z.object({
+    type: z.enum([
+        'text',
+        'image_url',
+        'video_url',
+        'audio_url'
+    ]),
+    text: z.string().max(7000).optional(),
+    image_url: zVideoV2MediaUrl.optional(),
+    video_url: zVideoV2MediaUrl.optional(),
+    audio_url: zVideoV2MediaUrl.optional(),
+    role: z.enum([
+        'first_frame',
+        'last_frame',
+        'reference_image',
+        'reference_video',
+        'reference_audio'
+    ]).optional()
+});
+
+/**
+ * Aspect ratio. Text-to-video requires a concrete ratio (not `adaptive`); image-to-video always uses the image's ratio (other values are ignored); reference-to-video defaults to `adaptive`. The ratio actually used comes back in `task.ratio`.
+ */
+export const zVideoV2Ratio = z.enum([
+    'adaptive',
+    '21:9',
+    '16:9',
+    '4:3',
+    '1:1',
+    '3:4',
+    '9:16'
+]);
+
+/**
+ * Body of `POST /v2/video_generation`. The input combination decides the kind of task: text only (text-to-video, `ratio` required and not `adaptive`), first/last frames (image-to-video, the image decides the ratio; other values are ignored) or references (reference-to-video, `ratio` defaults to `adaptive`). MiniMax-H3: 768P or 2K, 4–15 s. MiniMax-H3-Max (faster): 480P or 768P, 5–15 s; the English page says it has no reference-to-video, the newer China page says it has [unconfirmed which holds].
+ */
+export const zVideoGenerationV2Req = z.object({
+    model: z.string(),
+    content: z.array(zVideoV2ContentItem).min(1),
+    resolution: z.enum([
+        '480P',
+        '768P',
+        '2K'
+    ]),
+    duration: z.int().gte(4).lte(15),
+    ratio: zVideoV2Ratio.optional(),
+    callback_url: z.string().optional(),
+    extra: z.object({
+        prompt_expansion_mode: z.enum([
+            'disabled',
+            'balanced',
+            'quality'
+        ]).optional()
+    }).optional(),
+    aigc_watermark: z.boolean().optional().default(false)
+});
+
+/**
+ * Body of `POST /v2/h3_context_ir`: the same inputs as a video task, but the result is an enhanced text prompt (`task.content.prompt`, with `integrated_multimodal_description`, `overall_soundscape` and `non_diegetic_music` sections), not a video. No `resolution`.
+ */
+export const zH3ContextIrReq = z.object({
+    model: z.string(),
+    content: z.array(zVideoV2ContentItem).min(1),
+    duration: z.int().gte(4).lte(15),
+    ratio: zVideoV2Ratio.optional(),
+    callback_url: z.string().optional()
+});
+
+/**
+ * A created V2 task (video or H3-Context-IR). Poll it with `GET /v2/query/video_generation/{task_id}`.
+ */
+export const zVideoGenerationV2Resp = z.object({
+    task_id: z.string().regex(/^[0-9]{1,20}$/)
+});
+
+/**
+ * `queued` → `running` → `succeeded` | `failed`; `cancelled` after a cancel. `expired` is not in the documented enum but appears in one China revision of the delete page and the official CLI treats it as a failure [unconfirmed]: accepted so a client never fails on it.
+ */
+export const zVideoTaskV2Status = z.enum([
+    'queued',
+    'running',
+    'succeeded',
+    'failed',
+    'cancelled',
+    'expired'
+]);
+
+/**
+ * What the task consumed: `{}` until the task succeeded. Video tasks: seconds and images (plus `input_audio_seconds` with reference audio) and their token equivalents; H3-Context-IR tasks: tokens only.
+ */
+export const zVideoTaskV2Usage = z.object({
+    total_seconds: z.int().gte(0).optional(),
+    input_seconds: z.int().gte(0).optional(),
+    output_seconds: z.int().gte(0).optional(),
+    input_image_count: z.int().gte(0).optional(),
+    input_audio_seconds: z.int().gte(0).optional(),
+    total_tokens: z.int().gte(0).optional(),
+    prompt_tokens: z.int().gte(0).optional(),
+    completion_tokens: z.int().gte(0).optional()
+});
+
+/**
+ * A V2 task: a video generation, an H3-Context-IR task or a regeneration. Only tasks of the last 7 days can be queried (an older id is a 400 "invalid task_id" [unconfirmed status]). The callback body is `{task: …}` too.
+ */
+export const zVideoTaskV2 = z.object({
+    id: z.string().regex(/^[0-9]{1,20}$/),
+    model: z.string().optional(),
+    status: zVideoTaskV2Status,
+    error: z.object({
+        code: z.string().regex(/^[0-9]+$/).optional(),
+        message: z.string().optional()
+    }).optional(),
+    created_at: z.int().gte(0).optional(),
+    updated_at: z.int().gte(0).optional(),
+    content: z.object({
+        url: z.string().regex(/^https?:\/\/\S+$/).optional(),
+        prompt: z.string().optional()
+    }).optional(),
+    resolution: z.string().optional(),
+    duration: z.int().gte(0).optional(),
+    usage: zVideoTaskV2Usage.optional(),
+    ratio: z.string().optional(),
+    task_type: z.enum([
+        'generation',
+        'h3_context_ir',
+        'regeneration'
+    ]).optional(),
+    modality: z.enum(['video', 'text']).optional()
+});
+
+/**
+ * One V2 task.
+ */
+export const zGetVideoGenerationV2Resp = z.object({
+    task: zVideoTaskV2
+});
+
+/**
+ * A page of the V2 tasks of the last 7 days, newest first.
+ */
+export const zListVideoGenerationV2Resp = z.object({
+    items: z.array(zVideoTaskV2),
+    total: z.int().gte(0)
+});
+
+/**
+ * `cancelled` or `deleted` (the English page and the newer China revision); an older China revision spells the actions `cancel` / `delete`: both spellings are accepted.
+ */
+export const zVideoTaskV2Action = z.enum([
+    'cancelled',
+    'deleted',
+    'cancel',
+    'delete'
+]);
+
+/**
+ * What `DELETE /v2/video_generation/{task_id}` did: a `queued` task is cancelled (free), a `succeeded` or `failed` one deleted; `running` and `cancelled` tasks answer an error [unconfirmed status, 400 assumed].
+ */
+export const zDeleteVideoGenerationV2Resp = z.object({
+    task_id: z.string().regex(/^[0-9]{1,20}$/),
+    action: zVideoTaskV2Action,
+    status: zVideoTaskV2Action
+});
+
+/**
+ * Multipart body of `POST /v1/speech_to_text`. The audio must be in a container (wav, aiff, flac, alac/m4a, mp3, aac, opus, ogg; no raw PCM), at most 500 s (longer audio is a 400, never truncated) and 50 MB (larger is a 413). Mono 16 kHz or a compressed format keeps long audio under the size limit without hurting recognition. The hint for the spoken language is the `language` request header, not a form field.
+ */
+export const zSpeechToTextReq = z.object({
+    model: z.string(),
+    file: z.string(),
+    response_format: z.enum([
+        'json',
+        'verbose_json',
+        'srt',
+        'vtt'
+    ]).optional(),
+    timestamp_level: z.enum([
+        '',
+        'sentence',
+        'word'
+    ]).optional(),
+    stream: z.boolean().optional().default(false)
+});
+
+/**
+ * One timestamped unit of a `verbose_json` transcription.
+ */
+export const zSpeechToTextSegment = z.object({
+    id: z.int().gte(0),
+    start: z.number().gte(0),
+    end: z.number().gte(0),
+    speaker: z.string().regex(/^S[0-9]+$/).optional(),
+    text: z.string()
+});
+
+/**
+ * The transcription as JSON (`response_format` `json` or `verbose_json`). `segments` and `n_speakers` are present only for `verbose_json`.
+ */
+export const zSpeechToTextResp = z.object({
+    text: z.string(),
+    duration: z.number().gte(0),
+    n_speakers: z.int().gte(0).optional(),
+    segments: z.array(zSpeechToTextSegment).optional(),
+    trace_id: z.string().optional()
+});
+
+/**
+ * The `data` of one streamed event. Join the `delta`s in `index` order; the last event has `finish: true`, an empty `delta` and the audio's `duration`. The stream ends after it (no `[DONE]` in the docs; tolerate one).
+ */
+export const zSpeechToTextStreamEvent = z.object({
+    index: z.int().gte(0),
+    delta: z.string(),
+    finish: z.boolean(),
+    duration: z.number().gte(0).optional()
+});
+
+/**
+ * A part of a message's content.
+ */
+export const zResponseInputContentPart = z.object({
+    type: z.enum([
+        'input_text',
+        'output_text',
+        'input_image',
+        'input_video'
+    ]),
+    text: z.string().optional(),
+    image_url: z.union([
+        z.string(),
+        z.object({
+            url: z.string(),
+            detail: z.enum([
+                'low',
+                'default',
+                'high'
+            ]).optional()
+        })
+    ]).optional(),
+    video_url: z.union([
+        z.string(),
+        z.object({
+            url: z.string(),
+            fps: z.number().gte(0.2).lte(5).optional().default(1),
+            detail: z.enum([
+                'low',
+                'default',
+                'high'
+            ]).optional(),
+            max_long_side_pixel: z.int().gte(1).optional()
+        })
+    ]).optional()
+});
+
+/**
+ * One item of the conversation: a `message` (the default), a `function_call` the model made, the `function_call_output` you return for it, or a `reasoning` item from an earlier answer.
+ */
+export const zResponseInputItem = z.object({
+    type: z.enum([
+        'message',
+        'function_call',
+        'function_call_output',
+        'reasoning'
+    ]).optional(),
+    role: z.enum([
+        'user',
+        'assistant',
+        'system',
+        'developer',
+        'tool'
+    ]).optional(),
+    content: z.union([
+        z.string(),
+        z.array(zResponseInputContentPart)
+    ]).optional(),
+    call_id: z.string().optional(),
+    name: z.string().optional(),
+    arguments: z.string().optional(),
+    output: z.union([
+        z.string(),
+        z.array(zResponseInputContentPart)
+    ]).optional(),
+    summary: z.array(z.object({
+        type: z.enum(['summary_text']).optional(),
+        text: z.string().optional()
+    })).optional()
+});
+
+/**
+ * A function the model may call.
+ */
+export const zResponseTool = z.object({
+    type: z.enum(['function']),
+    name: z.string(),
+    description: z.string().optional(),
+    parameters: z.record(z.string(), z.unknown()).optional()
+});
+
+/**
+ * Reasoning control. MiniMax-M3 reasons only when `effort` is not `none` (the default), and the level does not change how deeply; M2.x models always reason, `none` included.
+ */
+export const zResponseReasoningConfig = z.object({
+    effort: z.enum([
+        'none',
+        'minimal',
+        'low',
+        'medium',
+        'high'
+    ]).optional()
+});
+
+/**
+ * Output format (plain text only).
+ */
+export const zResponseTextConfig = z.object({
+    format: z.object({
+        type: z.enum(['text']).optional()
+    }).optional()
+});
+
+/**
+ * Body of `POST /v1/responses`.
+ */
+export const zCreateResponseReq = z.object({
+    model: z.string(),
+    input: z.union([
+        z.string(),
+        z.array(zResponseInputItem)
+    ]),
+    instructions: z.string().optional(),
+    max_output_tokens: z.int().gte(1).optional(),
+    temperature: z.number().gt(0).lte(1).optional().default(1),
+    top_p: z.number().gt(0).lte(1).optional().default(0.95),
+    stream: z.boolean().optional().default(false),
+    tools: z.array(zResponseTool).optional(),
+    tool_choice: z.enum(['none', 'auto']).optional(),
+    service_tier: z.enum(['standard', 'priority']).optional(),
+    metadata: z.record(z.string(), z.string()).optional(),
+    prompt_cache_key: z.string().optional(),
+    text: zResponseTextConfig.optional(),
+    reasoning: zResponseReasoningConfig.optional()
+});
+
+/**
+ * Body of `POST /v1/responses/input_tokens`, the request fields that count (no sampling, no stream).
+ */
+export const zResponseInputTokensReq = z.object({
+    model: z.string(),
+    input: z.union([
+        z.string(),
+        z.array(zResponseInputItem)
+    ]),
+    instructions: z.string().optional(),
+    tools: z.array(zResponseTool).optional(),
+    tool_choice: z.enum(['none', 'auto']).optional(),
+    text: zResponseTextConfig.optional(),
+    reasoning: zResponseReasoningConfig.optional()
+});
+
+/**
+ * A text part of the reply.
+ */
+export const zResponseOutputText = z.object({
+    type: z.enum(['output_text']),
+    text: z.string(),
+    annotations: z.array(z.record(z.string(), z.unknown())).optional()
+});
+
+/**
+ * `completed` in MiniMax's examples; `in_progress` appears in stream events [unconfirmed for MiniMax].
+ */
+export const zResponseItemStatus = z.enum([
+    'completed',
+    'in_progress',
+    'incomplete'
+]);
+
+/**
+ * The assistant's reply.
+ */
+export const zResponseOutputMessage = z.object({
+    id: z.string().optional(),
+    type: z.enum(['message']),
+    status: zResponseItemStatus.optional(),
+    role: z.enum(['assistant']).optional(),
+    content: z.array(zResponseOutputText)
+});
+
+/**
+ * The model's reasoning (only when reasoning is on).
+ */
+export const zResponseReasoningItem = z.object({
+    id: z.string().optional(),
+    type: z.enum(['reasoning']),
+    status: zResponseItemStatus.optional(),
+    summary: z.array(z.object({
+        type: z.enum(['summary_text']).optional(),
+        text: z.string().optional()
+    })).optional(),
+    content: z.array(z.object({
+        type: z.enum(['reasoning_text']),
+        text: z.string()
+    })).optional()
+});
+
+/**
+ * A function call the model asks for; answer it with a `function_call_output` input item.
+ */
+export const zResponseFunctionCall = z.object({
+    id: z.string().optional(),
+    type: z.enum(['function_call']),
+    status: zResponseItemStatus.optional(),
+    call_id: z.string(),
+    name: z.string(),
+    arguments: z.string()
+});
+
+/**
+ * One output item, by `type`.
+ */
+export const zResponseOutputItem = z.union([
+    z.object({
+        type: z.literal('message')
+    }).and(zResponseOutputMessage),
+    z.object({
+        type: z.literal('reasoning')
+    }).and(zResponseReasoningItem),
+    z.object({
+        type: z.literal('function_call')
+    }).and(zResponseFunctionCall)
+]);
+
+/**
+ * Token usage.
+ */
+export const zResponseUsage = z.object({
+    input_tokens: z.int().gte(0).optional(),
+    input_tokens_details: z.object({
+        cached_tokens: z.int().gte(0).optional()
+    }).optional(),
+    output_tokens: z.int().gte(0).optional(),
+    output_tokens_details: z.object({
+        reasoning_tokens: z.int().gte(0).optional()
+    }).optional(),
+    total_tokens: z.int().gte(0).optional()
+});
+
+/**
+ * A model response (`object: "response"`). `output_text` concatenates the text of the `message` items. Not a native body: no `base_resp`; `error` is set only when `status` is `failed`.
+ */
+export const zResponseObject = z.object({
+    id: z.string().min(1),
+    object: z.enum(['response']),
+    created_at: z.int().gte(0),
+    model: z.string(),
+    status: z.enum([
+        'completed',
+        'incomplete',
+        'failed',
+        'in_progress'
+    ]),
+    output: z.array(zResponseOutputItem),
+    output_text: z.string().nullish(),
+    usage: zResponseUsage.optional(),
+    error: z.object({
+        code: z.string().optional(),
+        message: z.string().optional()
+    }).nullish(),
+    incomplete_details: z.object({
+        reason: z.enum(['max_output_tokens', 'content_filter']).optional()
+    }).nullish(),
+    parallel_tool_calls: z.boolean().optional(),
+    store: z.boolean().optional(),
+    truncation: z.enum(['disabled']).optional()
+});
+
+/**
+ * The input token count of a request, without running the model.
+ */
+export const zResponseInputTokensResp = z.object({
+    object: z.enum(['response.input_tokens']),
+    input_tokens: z.int().gte(0)
+});
+
+/**
+ * The `data` of one streamed event, in OpenAI's Responses format: `type` names the event (the SSE `event:` field repeats it) and `sequence_number` orders them; the stream ends with `response.completed` (or `response.failed` / `response.incomplete`), no `[DONE]`. MiniMax documents streaming but not its events [unconfirmed]: the schema is open, so an unknown event type or field is accepted, never an error.
+ */
+export const zResponseStreamEvent = z.object({
+    type: z.string(),
+    sequence_number: z.int().gte(0).optional(),
+    response: zResponseObject.optional(),
+    output_index: z.int().gte(0).optional(),
+    content_index: z.int().gte(0).optional(),
+    item_id: z.string().optional(),
+    item: zResponseOutputItem.optional(),
+    part: z.record(z.string(), z.unknown()).optional(),
+    delta: z.string().optional(),
+    text: z.string().optional(),
+    arguments: z.string().optional()
+});
+
+/**
+ * A model (OpenAI's model object).
+ */
+export const zModelObject = z.object({
+    id: z.string().min(1),
+    object: z.enum(['model']),
+    created: z.int().gte(0).optional(),
+    owned_by: z.string().optional()
+});
+
+/**
+ * Every model available to the key.
+ */
+export const zModelList = z.object({
+    object: z.enum(['list']),
+    data: z.array(zModelObject)
+});
+
+/**
+ * Body of `POST /v1/lyrics_generation`.
+ */
+export const zGenerateLyricsReq = z.object({
+    mode: z.enum(['write_full_song', 'edit']),
+    prompt: z.string().max(2000).optional(),
+    lyrics: z.string().max(3500).optional(),
+    title: z.string().optional()
+});
+
+/**
+ * Generated lyrics with structure tags ([Intro] [Verse] [Pre-Chorus] [Chorus] [Hook] [Drop] [Bridge] [Solo] [Build-up] [Instrumental] [Breakdown] [Break] [Interlude] [Outro]), ready for the `lyrics` of `POST /v1/music_generation`. Some of these tags are spelled differently from the music endpoint's list (`[Pre-Chorus]` vs `[Pre Chorus]`, `[Build-up]` vs `[Build Up]`).
+ */
+export const zGenerateLyricsResp = z.object({
+    song_title: z.string().optional(),
+    style_tags: z.string().optional(),
+    lyrics: z.string(),
+    base_resp: zSuccessBaseResp
+});
+
+/**
+ * Body of `POST /v1/music_cover_preprocess`: the reference song, as exactly one of `audio_url` or `audio_base64` (6 s to 6 min, at most 50 MB, mp3 / wav / flac and other common formats).
+ */
+export const zMusicCoverPreprocessReq = z.object({
+    model: z.string(),
+    audio_url: z.string().optional(),
+    audio_base64: z.string().optional()
+});
+
+/**
+ * The reference song's features, lyrics and structure.
+ */
+export const zMusicCoverPreprocessResp = z.object({
+    cover_feature_id: z.string().min(1),
+    formatted_lyrics: z.string().optional(),
+    structure_result: z.string().optional(),
+    audio_duration: z.number().gte(0).optional(),
+    trace_id: z.string().optional(),
+    base_resp: zSuccessBaseResp
+});
+
+/**
+ * The quota of one model (or model family) in the current 5-hour interval and the current week. Times are Unix milliseconds. A model with `current_interval_status` and `current_weekly_status` 3 and both totals 0 is unlimited (the official CLI's reading). Whether `*_usage_count` counts used or remaining calls is disputed: the CLI decides from `*_remaining_percent` when present [unconfirmed].
+ */
+export const zTokenPlanModelRemain = z.object({
+    model_name: z.string(),
+    start_time: z.int().gte(0).optional(),
+    end_time: z.int().gte(0).optional(),
+    remains_time: z.int().gte(0).optional(),
+    current_interval_total_count: z.int().gte(0).optional(),
+    current_interval_usage_count: z.int().gte(0).optional(),
+    current_interval_remaining_percent: z.number().gte(0).lte(100).optional(),
+    current_interval_status: z.int().optional(),
+    current_weekly_total_count: z.int().gte(0).optional(),
+    current_weekly_usage_count: z.int().gte(0).optional(),
+    current_weekly_remaining_percent: z.number().gte(0).lte(100).optional(),
+    current_weekly_status: z.int().optional(),
+    weekly_start_time: z.int().gte(0).optional(),
+    weekly_end_time: z.int().gte(0).optional(),
+    weekly_remains_time: z.int().gte(0).optional(),
+    weekly_boost_permille: z.int().gte(0).optional()
+});
+
+/**
+ * The Token Plan quota of the key, per model.
+ */
+export const zTokenPlanRemainsResp = z.object({
+    model_remains: z.array(zTokenPlanModelRemain),
+    base_resp: zSuccessBaseResp
+});
+
+/**
+ * An amount of money as a decimal string, e.g. "12.50" (not a float, to stay exact).
+ */
+export const zMoneyAmount = z.string().regex(/^-?[0-9]+(\.[0-9]+)?$/);
+
+/**
+ * The pay-as-you-go balance of the account. Amounts are decimal strings (keep them exact).
+ */
+export const zAccountBalanceResp = z.object({
+    available_amount: zMoneyAmount,
+    cash_balance: zMoneyAmount.optional(),
+    voucher_balance: zMoneyAmount.optional(),
+    credit_balance: zMoneyAmount.optional(),
+    owed_amount: zMoneyAmount.optional(),
+    balance_alert_switch: z.boolean().optional(),
+    balance_alert_threshold: zMoneyAmount.optional(),
+    base_resp: zSuccessBaseResp
+});
+
+/**
  * Chat completion request parameters
  */
 export const zChatCompletionV2Body = zChatCompletionReq;
@@ -1659,3 +2295,116 @@ export const zAnthropicMessagesHeaders = z.object({
  * The message (`application/json`), or with `stream: true` a `text/event-stream` of Anthropic events, each with an `event:` line naming its type and a `data:` line holding one `AnthropicStreamEvent`. The stream ends with `message_stop` (no `[DONE]` line).
  */
 export const zAnthropicMessagesResponse = zAnthropicMessage;
+
+export const zCreateVideoGenerationV2Body = zVideoGenerationV2Req;
+
+/**
+ * The task was created.
+ */
+export const zCreateVideoGenerationV2Response = zVideoGenerationV2Resp;
+
+export const zCreateH3ContextIrBody = zH3ContextIrReq;
+
+/**
+ * The task was created.
+ */
+export const zCreateH3ContextIrResponse = zVideoGenerationV2Resp;
+
+export const zGetVideoGenerationV2Path = z.object({
+    task_id: z.string().min(1)
+});
+
+/**
+ * The task.
+ */
+export const zGetVideoGenerationV2Response = zGetVideoGenerationV2Resp;
+
+export const zListVideoGenerationV2Query = z.object({
+    page_num: z.int().gte(1).optional(),
+    page_size: z.int().gte(1).optional(),
+    'filter.status': zVideoTaskV2Status.optional(),
+    'filter.task_ids': z.array(z.string()).optional(),
+    'filter.model': z.string().optional(),
+    'filter.task_type': z.enum([
+        'generation',
+        'h3_context_ir',
+        'regeneration'
+    ]).optional()
+});
+
+/**
+ * One page of tasks.
+ */
+export const zListVideoGenerationV2Response = zListVideoGenerationV2Resp;
+
+export const zDeleteVideoGenerationV2Path = z.object({
+    task_id: z.string().min(1)
+});
+
+/**
+ * What was done.
+ */
+export const zDeleteVideoGenerationV2Response = zDeleteVideoGenerationV2Resp;
+
+export const zSpeechToTextBody = zSpeechToTextReq;
+
+export const zSpeechToTextHeaders = z.object({
+    language: z.string().optional()
+});
+
+/**
+ * The transcription, in the format asked for.
+ */
+export const zSpeechToTextResponse = zSpeechToTextResp;
+
+export const zCreateResponseBody = zCreateResponseReq;
+
+/**
+ * The response (JSON), or its events with `stream: true`.
+ */
+export const zCreateResponseResponse = zResponseObject;
+
+export const zCountResponseInputTokensBody = zResponseInputTokensReq;
+
+/**
+ * The count.
+ */
+export const zCountResponseInputTokensResponse = zResponseInputTokensResp;
+
+/**
+ * The models.
+ */
+export const zListModelsResponse = zModelList;
+
+export const zRetrieveModelPath = z.object({
+    model_id: z.string().min(1)
+});
+
+/**
+ * The model.
+ */
+export const zRetrieveModelResponse = zModelObject;
+
+export const zGenerateLyricsBody = zGenerateLyricsReq;
+
+/**
+ * The lyrics (or a native error body, see x-minimax-error-examples).
+ */
+export const zGenerateLyricsResponse = zGenerateLyricsResp;
+
+export const zMusicCoverPreprocessBody = zMusicCoverPreprocessReq;
+
+/**
+ * The features (or a native error body, see x-minimax-error-examples).
+ */
+export const zMusicCoverPreprocessResponse = zMusicCoverPreprocessResp;
+
+/**
+ * The quota.
+ */
+export const zGetTokenPlanRemainsResponse = zTokenPlanRemainsResp;
+
+/**
+ * The balance.
+ */
+export const zQueryAccountBalanceResponse = zAccountBalanceResp;
