@@ -78,7 +78,11 @@ describe('effective spec (spec/minimax.openapi.json)', () => {
   });
 
   it('lists the regional hosts, each tagged with its region and kind', () => {
-    const servers = committed.servers as Array<{ url: string; 'x-minimax-region': string; 'x-minimax-host-kind': string }>;
+    const servers = committed.servers as Array<{
+      url: string;
+      'x-minimax-region': string;
+      'x-minimax-host-kind': string;
+    }>;
     expect(servers.map((s) => [s.url, s['x-minimax-region'], s['x-minimax-host-kind']])).toEqual([
       ['https://api.minimax.io', 'global', 'primary'],
       ['https://api.minimax.cn', 'cn', 'primary'],
@@ -165,11 +169,13 @@ describe('effective spec (spec/minimax.openapi.json)', () => {
     const task = schemas().VideoTaskV2?.properties as Record<string, Schema>;
     expect(task.id?.['x-minimax-int64']).toBeUndefined();
     expect(task.id?.pattern).toBe('^[0-9]{1,20}$');
-    expect((schemas().VideoGenerationV2Resp?.properties as Record<string, Schema>).task_id?.type).toBe('string');
+    expect(((schemas().VideoGenerationV2Resp?.properties ?? {}) as Record<string, Schema>).task_id?.type).toBe(
+      'string',
+    );
   });
 
   it('describes the success of a native operation exactly: base_resp.status_code is 0', () => {
-    expect((schemas().SuccessBaseResp?.properties as Record<string, Schema>).status_code?.const).toBe(0);
+    expect(((schemas().SuccessBaseResp?.properties ?? {}) as Record<string, Schema>).status_code?.const).toBe(0);
     for (const { path, op, method } of operations()) {
       if (op['x-minimax-envelope'] !== 'native') continue;
       const media = (((op.responses as Record<string, Schema>)['200']?.content ?? {}) as Record<string, Schema>)[

@@ -84,7 +84,9 @@ export const ERROR_EXAMPLE_SCHEMA = '#/components/schemas/ErrorEnvelope';
  */
 export function errorExamples(media: Record<string, unknown>): Array<{ name: string; value: unknown }> {
   const out: Array<{ name: string; value: unknown }> = [];
-  for (const [name, ex] of Object.entries((media[ERROR_EXAMPLES_KEY] ?? {}) as Record<string, Record<string, unknown>>)) {
+  for (const [name, ex] of Object.entries(
+    (media[ERROR_EXAMPLES_KEY] ?? {}) as Record<string, Record<string, unknown>>,
+  )) {
     if (ex && 'value' in ex) out.push({ name, value: ex.value });
   }
   return out;

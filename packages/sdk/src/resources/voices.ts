@@ -103,7 +103,10 @@ export class Voices extends APIResource {
   async delete(params: VoiceDeleteParams, options?: RequestOptions): Promise<DeleteVoiceResp> {
     for (const field of ['voice_id', 'voice_type'] as const) {
       if (typeof params?.[field] !== 'string' || params[field] === '') {
-        throw new InvalidArgumentError(field, `voices.delete needs ${field} (the API requires voice_id and voice_type)`);
+        throw new InvalidArgumentError(
+          field,
+          `voices.delete needs ${field} (the API requires voice_id and voice_type)`,
+        );
       }
     }
     return this._transport.json(ops.delete, { body: params }, options);

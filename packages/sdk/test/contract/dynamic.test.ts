@@ -15,7 +15,11 @@ const SEEDS = (process.env.DYN_SEEDS ?? 'seed-a,seed-b,seed-c,seed-d,seed-e,seed
 const CALLS: Record<string, (mm: MiniMax) => Promise<unknown>> = {
   'chat.create': (mm) => mm.chat.create({ model: 'MiniMax-M2', messages: [{ role: 'user', content: 'Hi' }] }),
   'chat.stream': async (mm) => {
-    const stream = await mm.chat.create({ model: 'MiniMax-M2', messages: [{ role: 'user', content: 'Hi' }], stream: true });
+    const stream = await mm.chat.create({
+      model: 'MiniMax-M2',
+      messages: [{ role: 'user', content: 'Hi' }],
+      stream: true,
+    });
     for await (const _ of stream) {
     }
   },
@@ -67,7 +71,13 @@ for (const seed of SEEDS) {
     });
     for (const [name, call] of Object.entries(CALLS)) {
       it(name, async () => {
-        const mm = new MiniMax({ apiKey: 'k', baseURL: server!.url, validate: 'strict', maxRetries: 0, logLevel: 'off' });
+        const mm = new MiniMax({
+          apiKey: 'k',
+          baseURL: server!.url,
+          validate: 'strict',
+          maxRetries: 0,
+          logLevel: 'off',
+        });
         await expect(call(mm)).resolves.not.toThrow();
       });
     }
