@@ -478,7 +478,7 @@ export const zDeleteVoiceResp = z.object({
 });
 
 export const zVideoGenerationResp = z.object({
-    task_id: z.string().regex(/^[0-9]{1,20}$/).optional(),
+    task_id: z.string().optional(),
     base_resp: zSuccessBaseResp
 });
 
@@ -552,7 +552,7 @@ export const zOaiError = z.object({
  * Status of a video generation task. `file_id`, `video_width` and `video_height` are present only once `status` is `Success`; download the video with `GET /v1/files/retrieve?file_id=` (its `download_url` is time-limited).
  */
 export const zVideoGenerationQueryResp = z.object({
-    task_id: z.string().regex(/^[0-9]{1,20}$/).optional(),
+    task_id: z.string().optional(),
     status: zVideoProcessStatus.optional(),
     file_id: z.string().regex(/^[0-9]{1,19}$/).optional(),
     video_width: z.int().gte(0).optional(),
