@@ -1,5 +1,5 @@
 /**
- * The files API: upload, list (every page with `for await`), retrieve, download, delete. File ids are 18-digit
+ * The files API: upload, list (every file with `for await`), retrieve, download, delete. File ids are 18-digit
  * numbers on the wire, above 2^53: the SDK parses them losslessly and hands them out as strings.
  *
  *   npm run example -- files

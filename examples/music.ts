@@ -10,7 +10,7 @@ import { saveToFile } from '@minimax-ts/sdk/node';
 const mm = new MiniMax();
 
 const song = await mm.music.generate({
-  model: 'music-2.0',
+  model: 'music-2.6',
   prompt: 'Indie folk, acoustic guitar, warm and hopeful',
   lyrics: '[Verse]\nMorning light on the harbour wall\n[Chorus]\nWe sail on, we sail on',
   audio_setting: { format: 'mp3', sample_rate: 44_100, bitrate: 256_000 },

@@ -77,9 +77,20 @@ describe('effective spec (spec/minimax.openapi.json)', () => {
     expect(validateExamples(committed)).toEqual([]);
   });
 
-  it('lists both regional servers', () => {
-    const urls = (committed.servers as Array<{ url: string }>).map((s) => s.url).sort();
-    expect(urls).toEqual(['https://api.minimax.io', 'https://api.minimaxi.com']);
+  it('lists the regional hosts, each tagged with its region and kind', () => {
+    const servers = committed.servers as Array<{
+      url: string;
+      'x-minimax-region': string;
+      'x-minimax-host-kind': string;
+    }>;
+    expect(servers.map((s) => [s.url, s['x-minimax-region'], s['x-minimax-host-kind']])).toEqual([
+      ['https://api.minimax.io', 'global', 'primary'],
+      ['https://api.minimax.cn', 'cn', 'primary'],
+      ['https://api.minimaxi.com', 'cn', 'alias'],
+    ]);
+    const speech = ((committed.paths as Record<string, Schema>)['/v1/t2a_v2']?.servers ?? []) as typeof servers;
+    const lowLatency = speech.filter((s) => s['x-minimax-host-kind'] === 'low-latency').map((s) => s.url);
+    expect(lowLatency).toEqual(['https://api-uw.minimax.io', 'https://api-bj.minimaxi.com']);
   });
 
   it('gives every operation a unique operationId', () => {
@@ -95,6 +106,87 @@ describe('effective spec (spec/minimax.openapi.json)', () => {
     expect(paths['/v1/query/t2a_async_query_v2']?.post).toBeUndefined();
     expect(paths['/v1/chat/completions']?.post).toBeDefined();
     expect(paths['/anthropic/v1/messages']?.post).toBeDefined();
+    for (const [path, method] of [
+      ['/v2/video_generation', 'post'],
+      ['/v2/h3_context_ir', 'post'],
+      ['/v2/query/video_generation/{task_id}', 'get'],
+      ['/v2/query/video_generation', 'get'],
+      ['/v2/video_generation/{task_id}', 'delete'],
+      ['/v1/speech_to_text', 'post'],
+      ['/v1/responses', 'post'],
+      ['/v1/responses/input_tokens', 'post'],
+      ['/v1/models', 'get'],
+      ['/v1/models/{model_id}', 'get'],
+      ['/v1/lyrics_generation', 'post'],
+      ['/v1/music_cover_preprocess', 'post'],
+      ['/v1/token_plan/remains', 'get'],
+      ['/account/query_balance', 'get'],
+    ] as const) {
+      expect(paths[path]?.[method], `${method} ${path}`).toBeDefined();
+    }
+  });
+
+  it("states every operation's error envelope and billing, consistently with its responses", () => {
+    for (const { path, method, op } of operations()) {
+      const where = `${method} ${path}`;
+      const envelope = op['x-minimax-envelope'];
+      expect(['native', 'openai', 'anthropic'], where).toContain(envelope);
+      expect(typeof op['x-minimax-billable'], where).toBe('boolean');
+      const statuses = Object.keys(op.responses as Schema);
+      const httpErrors = statuses.filter((s) => /^[45]\d\d$/.test(s));
+      if (envelope === 'native') expect(httpErrors, where).toEqual([]);
+      else expect(httpErrors, where).toContain('401');
+    }
+  });
+
+  it('answers V2 video and speech-to-text errors with real statuses and the OaiError body', () => {
+    const paths = committed.paths as Record<string, Record<string, Schema>>;
+    const responses = (committed.components as { responses: Record<string, Schema> }).responses;
+    for (const [path, method] of [
+      ['/v2/video_generation', 'post'],
+      ['/v2/query/video_generation/{task_id}', 'get'],
+      ['/v1/speech_to_text', 'post'],
+    ] as const) {
+      const op = paths[path]?.[method] as Schema;
+      for (const [status, response] of Object.entries(op.responses as Record<string, Schema>)) {
+        if (!/^[45]/.test(status)) continue;
+        const resolved = responses[(response.$ref as string).split('/').at(-1) as string] as Schema;
+        const media = (resolved.content as Record<string, Schema>)['application/json'] as Schema;
+        expect((media.schema as Schema).$ref, `${path} ${status}`).toBe('#/components/schemas/OaiError');
+        const example = Object.values(media.examples as Record<string, { value: { error: { http_code: string } } }>)[0];
+        expect(example?.value.error.http_code, `${path} ${status}`).toBe(status);
+      }
+    }
+    expect(Object.keys(paths['/v2/video_generation']?.post?.responses as Schema)).toEqual(
+      expect.arrayContaining(['400', '401', '402', '422', '429', '500', '529']),
+    );
+    expect(Object.keys(paths['/v1/speech_to_text']?.post?.responses as Schema)).toEqual(
+      expect.arrayContaining(['400', '401', '402', '413', '422', '429', '500']),
+    );
+  });
+
+  it('keeps V2 task ids JSON strings (no x-minimax-int64) with a digit pattern', () => {
+    const task = schemas().VideoTaskV2?.properties as Record<string, Schema>;
+    expect(task.id?.['x-minimax-int64']).toBeUndefined();
+    expect(task.id?.pattern).toBe('^[0-9]{1,20}$');
+    expect(((schemas().VideoGenerationV2Resp?.properties ?? {}) as Record<string, Schema>).task_id?.type).toBe(
+      'string',
+    );
+  });
+
+  it('describes the success of a native operation exactly: base_resp.status_code is 0', () => {
+    expect(((schemas().SuccessBaseResp?.properties ?? {}) as Record<string, Schema>).status_code?.const).toBe(0);
+    for (const { path, op, method } of operations()) {
+      if (op['x-minimax-envelope'] !== 'native') continue;
+      const media = (((op.responses as Record<string, Schema>)['200']?.content ?? {}) as Record<string, Schema>)[
+        'application/json'
+      ];
+      if (!media) continue;
+      const ref = (media.schema as Schema).$ref as string;
+      const schema = schemas()[ref.split('/').at(-1) as string] as Schema;
+      const baseResp = (schema.properties as Record<string, Schema>).base_resp;
+      expect(baseResp?.$ref, `${method} ${path}`).toBe('#/components/schemas/SuccessBaseResp');
+    }
   });
 
   it('describes int64 ids as strings marked x-minimax-int64, and no other int64 remains', () => {
@@ -114,9 +206,8 @@ describe('effective spec (spec/minimax.openapi.json)', () => {
   });
 
   it('puts a required base_resp envelope on every native JSON response', () => {
-    const compatible = new Set(['/v1/chat/completions', '/anthropic/v1/messages']);
     for (const { path, op, method } of operations()) {
-      if (compatible.has(path)) continue;
+      if (op['x-minimax-envelope'] !== 'native') continue;
       const ok = (op.responses as Record<string, Schema>)['200'];
       const media = (ok?.content as Record<string, Schema> | undefined)?.['application/json'];
       if (!media) continue;
@@ -132,8 +223,8 @@ describe('effective spec (spec/minimax.openapi.json)', () => {
     ] as Array<{ code: number; retryable: boolean }> | undefined;
     const documented = new Set((codes ?? []).map((c) => c.code));
     for (const code of [
-      1000, 1001, 1002, 1004, 1008, 1024, 1026, 1027, 1033, 1039, 1041, 1042, 1043, 1044, 2013, 20132, 2037, 2038, 2039,
-      2042, 2045, 2048, 2049, 2056,
+      1000, 1001, 1002, 1004, 1008, 1013, 1024, 1026, 1027, 1028, 1030, 1033, 1039, 1041, 1042, 1043, 1044, 2013, 20132,
+      2037, 2038, 2039, 2042, 2045, 2048, 2049, 2056, 2061, 2201, 2202, 2203, 2204, 2205, 2206,
     ]) {
       expect(documented, String(code)).toContain(code);
     }
@@ -156,6 +247,8 @@ describe('effective spec (spec/minimax.openapi.json)', () => {
       '/v1/music_generation',
       '/v1/chat/completions',
       '/anthropic/v1/messages',
+      '/v1/responses',
+      '/v1/speech_to_text',
     ]) {
       const content = (((paths[p]?.post?.responses ?? {}) as Record<string, Schema>)['200']?.content ?? {}) as Schema;
       expect(Object.keys(content), p).toContain('text/event-stream');

@@ -70,17 +70,50 @@ export function mediaExamples(media: Record<string, unknown>): Array<{ name: str
   return out;
 }
 
+/** Where a media type lists the native error bodies served under its (HTTP 200) status: see `errorExamples`. */
+export const ERROR_EXAMPLES_KEY = 'x-minimax-error-examples';
+
+/** The schema every `x-minimax-error-examples` value validates against (a native error body). */
+export const ERROR_EXAMPLE_SCHEMA = '#/components/schemas/ErrorEnvelope';
+
+/**
+ * The named native error bodies of a media type (`x-minimax-error-examples.*.value`). Native endpoints answer a
+ * failure with HTTP 200 and a body that is NOT their success schema (only `base_resp` with a non-zero code), so
+ * these bodies cannot sit in `examples` (validated against the success schema): they sit beside it and validate
+ * against `ErrorEnvelope`. The mock serves them with `Prefer: example=<name>` like any named example.
+ */
+export function errorExamples(media: Record<string, unknown>): Array<{ name: string; value: unknown }> {
+  const out: Array<{ name: string; value: unknown }> = [];
+  for (const [name, ex] of Object.entries(
+    (media[ERROR_EXAMPLES_KEY] ?? {}) as Record<string, Record<string, unknown>>,
+  )) {
+    if (ex && 'value' in ex) out.push({ name, value: ex.value });
+  }
+  return out;
+}
+
 /**
  * Validates every example against its media type's schema. Binary media (audio, octet-stream) are skipped: their
  * examples are placeholders for bytes. For `text/event-stream`, an example is an array of
- * `{event?, data}` frames and each JSON `data` is validated against the schema (the schema of one event).
+ * `{event?, data}` frames and each JSON `data` is validated against the schema (the schema of one event). Native
+ * error bodies (`x-minimax-error-examples`) validate against `ErrorEnvelope` and must carry a non-zero code.
  */
 export function validateExamples(doc: OpenAPIDocument): string[] {
   const ajv = new Ajv2020({ strict: false, allErrors: true, validateFormats: true });
   addFormats.default(ajv);
   ajv.addSchema(doc as object, 'spec');
   const errors: string[] = [];
+  const errorBody = ajv.getSchema(`spec${ERROR_EXAMPLE_SCHEMA}`);
   for (const site of listMediaSites(doc)) {
+    for (const { name, value } of errorExamples(site.media)) {
+      const code = (value as { base_resp?: { status_code?: unknown } } | null)?.base_resp?.status_code;
+      if (!errorBody?.(value) || code === 0) {
+        const detail = (errorBody?.errors ?? []).map((e) => `${e.instancePath || '/'} ${e.message}`).join('; ');
+        errors.push(
+          `${site.operationId} ${site.where} ${site.mediaType} error example "${name}": ${detail || 'status_code must be non-zero'}`,
+        );
+      }
+    }
     if (!site.media.schema || isBinaryMedia(site.mediaType)) continue;
     const validate = ajv.getSchema(`spec#${site.pointer}/schema`);
     if (!validate) {

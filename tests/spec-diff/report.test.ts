@@ -71,8 +71,13 @@ describe('overlays', () => {
       target: '$.components.schemas.T2VResp.properties.trial_audio',
       sdkMethods: ['mm.voices.design'],
     });
-    expect(result.report?.summary.impactFailures).toBe(1);
-    expect(result.output).toMatch(/Overlays: ❌ 1 action\(s\) no longer apply/);
+    // trial_audio is corrected twice: its description (40-corrections) and its hex pattern (88-success-bodies).
+    expect(result.report?.overlays.failures.map((f) => f.overlay)).toEqual([
+      '40-corrections.yaml',
+      '88-success-bodies.yaml',
+    ]);
+    expect(result.report?.summary.impactFailures).toBe(2);
+    expect(result.output).toMatch(/Overlays: ❌ 2 action\(s\) no longer apply/);
     expect(result.output).toContain('`40-corrections.yaml` action #');
   });
 

@@ -63,7 +63,7 @@ describe('--update', () => {
     expect(result.code).toBe(3);
     expect(result.stderr.trim().split('\n')).toEqual([
       expect.stringMatching(
-        /^spec-diff: refusing to --update: 1 overlay action\(s\) no longer apply \(first: 40-corrections\.yaml action #\d+/,
+        /^spec-diff: refusing to --update: 2 overlay action\(s\) no longer apply \(first: 40-corrections\.yaml action #\d+/,
       ),
     ]);
     expect(result.stdout).toContain('Overlays: ❌'); // the report still explains what is wrong

@@ -9,7 +9,6 @@ export const zT2aVoiceSetting = z.object({
     voice_id: z.string(),
     emotion: z.string().optional(),
     latex_read: z.boolean().optional(),
-    add_silence: z.number().optional(),
     english_normalization: z.boolean().optional(),
     text_normalization: z.boolean().optional()
 });
@@ -48,8 +47,6 @@ export const zT2aV2Req = z.object({
     voice_setting: zT2aVoiceSetting.optional(),
     audio_setting: zT2aAudioSetting.optional(),
     pronunciation_dict: zPronunciationDict.optional(),
-    timber_weights: z.array(zTimbreWeights).optional(),
-    speed_rate: z.int().optional(),
     stream: z.boolean().optional(),
     language_boost: z.string().optional(),
     subtitle_enable: z.boolean().optional(),
@@ -58,13 +55,12 @@ export const zT2aV2Req = z.object({
     stream_options: zT2aStreamOption.optional(),
     subtitle_type: z.string().optional(),
     aigc_watermark: z.boolean().optional(),
-    with_propagator_meta: z.boolean().optional(),
     timbre_weights: z.array(zTimbreWeights).optional()
 });
 
 export const zT2aUsage = z.object({
-    total_characters: z.int().optional(),
-    total_tokens: z.int().optional()
+    total_characters: z.int().gte(0).optional(),
+    total_tokens: z.int().gte(0).optional()
 });
 
 /**
@@ -72,15 +68,15 @@ export const zT2aUsage = z.object({
  */
 export const zT2aExtraInfo = z.object({
     usage: zT2aUsage.optional(),
-    audio_length: z.int().optional(),
-    audio_sample_rate: z.int().optional(),
-    audio_size: z.int().optional(),
-    bitrate: z.int().optional(),
-    word_count: z.int().optional(),
-    invisible_character_ratio: z.number().optional(),
-    usage_characters: z.int().optional(),
+    audio_length: z.int().gte(0).optional(),
+    audio_sample_rate: z.int().gte(0).optional(),
+    audio_size: z.int().gte(0).optional(),
+    bitrate: z.int().gte(0).optional(),
+    word_count: z.int().gte(0).optional(),
+    invisible_character_ratio: z.number().gte(0).lte(1).optional(),
+    usage_characters: z.int().gte(0).optional(),
     audio_format: z.string().optional(),
-    audio_channel: z.int().optional()
+    audio_channel: z.union([z.literal(1), z.literal(2)]).optional()
 });
 
 export const zT2aSubtitle = z.object({
@@ -90,8 +86,8 @@ export const zT2aSubtitle = z.object({
 });
 
 export const zStreamData = z.object({
-    audio: z.string().optional(),
-    status: z.int().optional(),
+    audio: z.string().regex(/^(([0-9a-fA-F]{2})*|https?:\/\/\S+)$/).optional(),
+    status: z.union([z.literal(1), z.literal(2)]).optional(),
     ced: z.string().optional(),
     subtitle_file: z.string().optional(),
     subtitle: zT2aSubtitle.optional()
@@ -189,9 +185,12 @@ export const zVoiceInfo = z.object({
     created_time: z.string().optional()
 });
 
+/**
+ * Body of a voice deletion. Both fields are required: `voice_type` says which kind of voice `voice_id` is (only cloned and designed voices can be deleted). A deleted voice_id cannot be reused.
+ */
 export const zDeleteVoiceReq = z.object({
     voice_id: z.string(),
-    voice_type: z.enum(['voice_cloning', 'voice_generation']).optional()
+    voice_type: z.enum(['voice_cloning', 'voice_generation'])
 });
 
 /**
@@ -209,10 +208,8 @@ export const zVideoGenerationReq = z.object({
     prompt: z.string().max(2000).optional(),
     model: z.string(),
     prompt_optimizer: z.boolean().optional(),
-    seed: z.int().optional(),
     callback_url: z.string().optional(),
     first_frame_image: z.string().optional(),
-    watermark: z.string().optional(),
     subject_reference: z.array(zSubjectReference).optional(),
     duration: z.union([z.literal(6), z.literal(10)]).optional(),
     resolution: z.enum([
@@ -223,10 +220,7 @@ export const zVideoGenerationReq = z.object({
     ]).optional(),
     aigc_watermark: z.boolean().optional(),
     fast_pretreatment: z.boolean().optional(),
-    ignore_pretreatment_error: z.boolean().optional(),
-    user_translate: z.boolean().optional(),
-    last_frame_image: z.string().optional(),
-    priority: z.int().optional()
+    last_frame_image: z.string().optional()
 });
 
 /**
@@ -245,8 +239,8 @@ export const zVideoProcessStatus = z.enum([
  * Generated images; `image_urls` when `response_format` is `url`, `image_base64` when it is `base64`.
  */
 export const zImageObject = z.object({
-    image_urls: z.array(z.string()).optional(),
-    image_base64: z.array(z.string()).optional()
+    image_urls: z.array(z.string().regex(/^https?:\/\/\S+$/)).optional(),
+    image_base64: z.array(z.string().regex(/^[A-Za-z0-9+\/]*={0,2}$/)).optional()
 });
 
 /**
@@ -269,9 +263,12 @@ export const zImageStyleType = z.enum([
     '水彩'
 ]);
 
+/**
+ * Art style of the image; only `image-01-live` uses it.
+ */
 export const zImageStyle = z.object({
-    type: zImageStyleType,
-    weight: z.number().optional()
+    style_type: zImageStyleType,
+    style_weight: z.number().gt(0).lte(1).optional().default(0.8)
 });
 
 /**
@@ -305,22 +302,22 @@ export const zImageGenerationReq = z.object({
 });
 
 export const zMusicData = z.object({
-    audio: z.string().optional(),
-    status: z.int().optional()
+    audio: z.string().regex(/^(([0-9a-fA-F]{2})*|https?:\/\/\S+)$/).optional(),
+    status: z.union([z.literal(1), z.literal(2)]).optional()
 });
 
 export const zMusicExtraInfo = z.object({
-    audio_length: z.int().optional(),
-    audio_size: z.int().optional(),
-    audio_bitrate: z.int().optional(),
-    audio_sample_rate: z.int().optional(),
-    music_duration: z.int().min(-2147483648, { error: 'Invalid value: Expected int32 to be >= -2147483648' }).max(2147483647, { error: 'Invalid value: Expected int32 to be <= 2147483647' }).optional(),
-    create_at: z.int().min(-2147483648, { error: 'Invalid value: Expected int32 to be >= -2147483648' }).max(2147483647, { error: 'Invalid value: Expected int32 to be <= 2147483647' }).optional(),
-    finish_at: z.int().min(-2147483648, { error: 'Invalid value: Expected int32 to be >= -2147483648' }).max(2147483647, { error: 'Invalid value: Expected int32 to be <= 2147483647' }).optional(),
-    music_sample_rate: z.int().min(-2147483648, { error: 'Invalid value: Expected int32 to be >= -2147483648' }).max(2147483647, { error: 'Invalid value: Expected int32 to be <= 2147483647' }).optional(),
-    music_channel: z.int().min(-2147483648, { error: 'Invalid value: Expected int32 to be >= -2147483648' }).max(2147483647, { error: 'Invalid value: Expected int32 to be <= 2147483647' }).optional(),
-    bitrate: z.int().min(-2147483648, { error: 'Invalid value: Expected int32 to be >= -2147483648' }).max(2147483647, { error: 'Invalid value: Expected int32 to be <= 2147483647' }).optional(),
-    music_size: z.int().min(-2147483648, { error: 'Invalid value: Expected int32 to be >= -2147483648' }).max(2147483647, { error: 'Invalid value: Expected int32 to be <= 2147483647' }).optional()
+    audio_length: z.int().gte(0).optional(),
+    audio_size: z.int().gte(0).optional(),
+    audio_bitrate: z.int().gte(0).optional(),
+    audio_sample_rate: z.int().gte(0).optional(),
+    music_duration: z.int().gte(0).max(2147483647, { error: 'Invalid value: Expected int32 to be <= 2147483647' }).optional(),
+    create_at: z.int().gte(0).max(2147483647, { error: 'Invalid value: Expected int32 to be <= 2147483647' }).optional(),
+    finish_at: z.int().gte(0).max(2147483647, { error: 'Invalid value: Expected int32 to be <= 2147483647' }).optional(),
+    music_sample_rate: z.int().gte(0).max(2147483647, { error: 'Invalid value: Expected int32 to be <= 2147483647' }).optional(),
+    music_channel: z.union([z.literal(1), z.literal(2)]).optional(),
+    bitrate: z.int().gte(0).max(2147483647, { error: 'Invalid value: Expected int32 to be <= 2147483647' }).optional(),
+    music_size: z.int().gte(0).max(2147483647, { error: 'Invalid value: Expected int32 to be <= 2147483647' }).optional()
 });
 
 /**
@@ -344,27 +341,13 @@ export const zMusicAnalysisInfo = z.object({
     arrangement_features_analysis: zArrangementFeaturesAnalysis.optional()
 });
 
-/**
- * Body of a file deletion. Both `file_id` and `purpose` are required.
- */
-export const zDeleteFileReq = z.object({
-    file_id: z.string().regex(/^[0-9]{1,19}$/),
-    purpose: z.enum([
-        'voice_clone',
-        'prompt_audio',
-        't2a_async',
-        't2a_async_input',
-        'video_generation'
-    ])
-});
-
 export const zUsage = z.object({
-    prompt_tokens: z.int().optional(),
-    completion_tokens: z.int().optional(),
-    total_tokens: z.int().optional(),
-    total_characters: z.int().optional(),
+    prompt_tokens: z.int().gte(0).optional(),
+    completion_tokens: z.int().gte(0).optional(),
+    total_tokens: z.int().gte(0).optional(),
+    total_characters: z.int().gte(0).optional(),
     completion_tokens_details: z.object({
-        reasoning_tokens: z.int().optional()
+        reasoning_tokens: z.int().gte(0).optional()
     }).optional()
 });
 
@@ -405,19 +388,21 @@ export const zAudioSetting = z.object({
     ]).optional()
 });
 
+/**
+ * Body of a music generation. Only `model` is required; what else is needed depends on the model: text-to-music (`music-3.0`, `music-2.6`, `-free` variants) needs `lyrics`, unless `is_instrumental` is true (then `prompt` is required) or `lyrics_optimizer` is true (lyrics written from `prompt`). A cover (`music-cover`, `music-cover-free`) needs `prompt` (10–300 characters) and exactly one of `audio_url`, `audio_base64` or `cover_feature_id` (the last one from `POST /v1/music_cover_preprocess`, and then `lyrics` is required).
+ */
 export const zGenerateMusicReq = z.object({
-    refer_voice: z.string().optional(),
-    refer_instrumental: z.string().optional(),
-    lyrics: z.string(),
+    lyrics: z.string().min(1).max(3500).optional(),
     model: z.string(),
     stream: z.boolean().optional(),
     audio_setting: zAudioSetting.optional(),
-    refer_vocal: z.string().optional(),
-    prompt: z.string().optional(),
-    reference_music_id: z.string().optional(),
-    seed: z.int().optional(),
+    prompt: z.string().max(2000).optional(),
     output_format: z.enum(['hex', 'url']).optional(),
-    aigc_watermark: z.boolean().optional()
+    is_instrumental: z.boolean().optional().default(false),
+    lyrics_optimizer: z.boolean().optional().default(false),
+    audio_url: z.string().optional(),
+    audio_base64: z.string().optional(),
+    cover_feature_id: z.string().optional()
 });
 
 /**
@@ -428,40 +413,49 @@ export const zBaseResp = z.object({
     status_msg: z.string()
 });
 
+/**
+ * The envelope of a native success body: `status_code` is exactly 0. A failure is not a variant of the success body: it arrives as HTTP 200 with an `ErrorEnvelope` (a non-zero `status_code`, usually nothing else but `trace_id`), so clients check `base_resp.status_code` before reading anything else.
+ */
+export const zSuccessBaseResp = z.object({
+    status_code: z.literal(0),
+    status_msg: z.string()
+});
+
 export const zT2aV2Resp = z.object({
     data: zStreamData.optional(),
     extra_info: zT2aExtraInfo.optional(),
     trace_id: z.string().optional(),
-    base_resp: zBaseResp
+    base_resp: zSuccessBaseResp
 });
 
 export const zT2aAsyncV2Resp = z.object({
     task_token: z.string().optional(),
-    usage_characters: z.int().optional(),
-    base_resp: zBaseResp,
+    usage_characters: z.int().gte(0).optional(),
+    base_resp: zSuccessBaseResp,
     task_id: z.string().regex(/^[0-9]{1,19}$/).optional(),
     file_id: z.string().regex(/^[0-9]{1,19}$/).optional()
 });
 
 export const zT2aAsyncV2QueryResp = z.object({
-    status: z.string().optional(),
-    base_resp: zBaseResp,
+    status: z.enum([
+        'Processing',
+        'Success',
+        'Failed',
+        'Expired',
+        'processing',
+        'success',
+        'failed',
+        'expired'
+    ]).optional(),
+    base_resp: zSuccessBaseResp,
     task_id: z.string().regex(/^[0-9]{1,19}$/).optional(),
     file_id: z.string().regex(/^[0-9]{1,19}$/).optional()
 });
 
-export const zVoiceCloneResp = z.object({
-    input_sensitive: z.boolean().optional(),
-    demo_audio: z.string().optional(),
-    trace_id: z.string().optional(),
-    base_resp: zBaseResp,
-    input_sensitive_type: z.int().optional()
-});
-
 export const zT2vResp = z.object({
-    trial_audio: z.string().regex(/^[0-9a-fA-F]*$/).optional(),
+    trial_audio: z.string().regex(/^([0-9a-fA-F]{2})*$/).optional(),
     voice_id: z.string().optional(),
-    base_resp: zBaseResp
+    base_resp: zSuccessBaseResp
 });
 
 /**
@@ -473,29 +467,29 @@ export const zGetVoiceResp = z.object({
     voice_generation: z.array(zVoiceInfo).optional(),
     music_generation: z.array(zVoiceInfo).optional(),
     voice_slots: z.array(zVoiceInfo).optional(),
-    base_resp: zBaseResp
+    base_resp: zSuccessBaseResp
 });
 
 export const zDeleteVoiceResp = z.object({
     voice_id: z.string().optional(),
     description: z.array(z.string()).optional(),
     created_time: z.string().optional(),
-    base_resp: zBaseResp
+    base_resp: zSuccessBaseResp
 });
 
 export const zVideoGenerationResp = z.object({
     task_id: z.string().optional(),
-    base_resp: zBaseResp
+    base_resp: zSuccessBaseResp
 });
 
 /**
  * Status of a Video Agent task. When the task succeeds, `video_url` is returned directly (no files API step).
  */
 export const zQueryVideoTemplateGenerationTaskResp = z.object({
-    task_id: z.string().optional(),
+    task_id: z.string().min(1).optional(),
     status: zVideoProcessStatus.optional(),
-    video_url: z.string().optional(),
-    base_resp: zBaseResp
+    video_url: z.string().regex(/^https?:\/\/\S+$/).optional(),
+    base_resp: zSuccessBaseResp
 });
 
 export const zImageGenerationResp = z.object({
@@ -505,19 +499,19 @@ export const zImageGenerationResp = z.object({
         success_count: z.string().regex(/^[0-9]+$/).optional(),
         failed_count: z.string().regex(/^[0-9]+$/).optional()
     }).optional(),
-    base_resp: zBaseResp
+    base_resp: zSuccessBaseResp
 });
 
 export const zGenerateMusicResp = z.object({
     data: zMusicData.optional(),
     trace_id: z.string().optional(),
     extra_info: zMusicExtraInfo.optional(),
-    base_resp: zBaseResp,
+    base_resp: zSuccessBaseResp,
     analysis_info: zMusicAnalysisInfo.nullish()
 });
 
 export const zDeleteFileResp = z.object({
-    base_resp: zBaseResp,
+    base_resp: zSuccessBaseResp,
     file_id: z.string().regex(/^[0-9]{1,19}$/).optional()
 });
 
@@ -525,15 +519,33 @@ export const zDeleteFileResp = z.object({
  * Result of creating a Video Agent task.
  */
 export const zVideoTemplateGenerationResp = z.object({
-    task_id: z.string().optional(),
+    task_id: z.string().min(1).optional(),
+    base_resp: zSuccessBaseResp
+});
+
+/**
+ * Body of a native error: the envelope with a non-zero `base_resp.status_code`, sometimes with `trace_id` or `id`. Native API errors arrive as HTTP 200 with this body (the operation's named error bodies are listed under `x-minimax-error-examples` next to its success examples); a gateway status (429, 5xx) may carry it too.
+ */
+export const zErrorEnvelope = z.object({
     base_resp: zBaseResp
 });
 
 /**
- * Body of a native error that carries nothing but the envelope, e.g. a JSON body behind a gateway status. Native API errors normally arrive as HTTP 200 with the operation's own response schema and a non-zero `base_resp.status_code`.
+ * What went wrong.
  */
-export const zErrorEnvelope = z.object({
-    base_resp: zBaseResp
+export const zOaiErrorDetail = z.object({
+    type: z.string(),
+    message: z.string(),
+    http_code: z.string().regex(/^[0-9]{3}$/).optional()
+});
+
+/**
+ * Error body of the V2 video and speech-to-text endpoints (MiniMax calls it "OpenAI-style"). The HTTP status is the real one (400, 401, 402, 413, 422, 429, 500, 529) and `error.http_code` repeats it as a string. The MiniMax code is the number in parentheses at the end of `error.message` (absent on some messages, e.g. the 413 of speech-to-text). Quote `request_id` to MiniMax support.
+ */
+export const zOaiError = z.object({
+    type: z.enum(['error']),
+    error: zOaiErrorDetail,
+    request_id: z.string().optional()
 });
 
 /**
@@ -543,13 +555,13 @@ export const zVideoGenerationQueryResp = z.object({
     task_id: z.string().optional(),
     status: zVideoProcessStatus.optional(),
     file_id: z.string().regex(/^[0-9]{1,19}$/).optional(),
-    video_width: z.int().optional(),
-    video_height: z.int().optional(),
-    base_resp: zBaseResp
+    video_width: z.int().gte(0).optional(),
+    video_height: z.int().gte(0).optional(),
+    base_resp: zSuccessBaseResp
 });
 
 /**
- * What a file is for. Uploads accept `voice_clone` (audio to clone: mp3, m4a, wav), `prompt_audio` (sample audio for cloning, < 8 s), `t2a_async_input` (text for async speech: txt, zip) and `video_understanding` (video referenced in chat as `mm_file://{file_id}`). Files produced by tasks carry `t2a_async` (async speech results) or `video_generation` (generated videos).
+ * What a file is for. Uploads accept `voice_clone` (audio to clone: mp3, m4a, wav), `prompt_audio` (sample audio for cloning, < 8 s), `t2a_async_input` (text for async speech: txt, zip), `video_understanding` (video referenced in chat as `mm_file://{file_id}`) and `video_generation_input` (images, reference videos and audio for V2 video generation, referenced as `mm_file://{file_id}`, kept 7 days). Files produced by tasks carry `t2a_async` (async speech results) or `video_generation` (generated videos). An open string: new purposes appear. OpenAI-style purposes (`retrieval`, `vision`, `fine-tune`) are not MiniMax purposes, even though the official CLI's `file upload` defaults to `retrieval` (a leftover the upload page does not list).
  */
 export const zFilePurpose = z.string();
 
@@ -557,27 +569,35 @@ export const zFilePurpose = z.string();
  * A file stored on the MiniMax platform. `download_url` is returned only by `GET /v1/files/retrieve` and is time-limited (about 9 hours for async speech results): download promptly or retrieve again.
  */
 export const zFileObject = z.object({
-    bytes: z.int().optional(),
-    created_at: z.int().optional(),
+    bytes: z.int().gte(0).optional(),
+    created_at: z.int().gte(0).optional(),
     filename: z.string().optional(),
     file_id: z.string().regex(/^[0-9]{1,19}$/),
     purpose: zFilePurpose.optional(),
-    download_url: z.string().optional()
+    download_url: z.string().regex(/^https?:\/\/\S+$/).optional()
 });
 
 export const zUploadFileResp = z.object({
     file: zFileObject.optional(),
-    base_resp: zBaseResp
+    base_resp: zSuccessBaseResp
 });
 
 export const zRetrieveFileResp = z.object({
     file: zFileObject.optional(),
-    base_resp: zBaseResp
+    base_resp: zSuccessBaseResp
 });
 
 export const zListFileResp = z.object({
     files: z.array(zFileObject).optional(),
-    base_resp: zBaseResp
+    base_resp: zSuccessBaseResp
+});
+
+/**
+ * Body of a file deletion. `file_id` is required. The reference also marks `purpose` required, while the official CLI deletes with `file_id` alone [unconfirmed which the API enforces]: send the purpose the file was uploaded with (or `t2a_async` / `video_generation` for task results).
+ */
+export const zDeleteFileReq = z.object({
+    file_id: z.string().regex(/^[0-9]{1,19}$/),
+    purpose: zFilePurpose.optional()
 });
 
 /**
@@ -609,9 +629,13 @@ export const zMessage = z.object({
         'system',
         'user',
         'assistant',
+        'user_system',
+        'group',
+        'sample_message_user',
+        'sample_message_ai',
         'tool'
     ]),
-    content: z.string().optional(),
+    content: z.string(),
     name: z.string().optional(),
     reasoning_content: z.string().optional(),
     audio_content: z.string().optional(),
@@ -635,7 +659,7 @@ export const zChatCompletionResp = z.object({
     model: z.string().optional(),
     choices: z.array(zChoice).optional(),
     usage: zUsage.optional(),
-    base_resp: zBaseResp,
+    base_resp: zSuccessBaseResp,
     input_sensitive: z.boolean().optional(),
     input_sensitive_type: z.int().optional(),
     output_sensitive: z.boolean().optional(),
@@ -658,13 +682,39 @@ export const zChatCompletionReq = z.object({
     max_tokens: z.int().gte(1).optional(),
     stream: z.boolean().optional().default(false),
     top_p: z.number().gt(0).lte(1).optional().default(0.95),
-    max_completion_tokens: z.int().gte(1).optional(),
+    max_completion_tokens: z.int().gte(1).lte(2048).optional(),
     tools: z.array(zChatTool).optional(),
     tool_choice: z.enum(['none', 'auto']).optional(),
     response_format: zChatResponseFormat.optional(),
     stream_options: z.object({
         include_usage: z.boolean().optional().default(false)
     }).optional()
+});
+
+/**
+ * Metadata and billing of the preview audio; returned only when the request had `text` (a preview was synthesized and billed). Same fields as `/v1/t2a_v2`'s extra_info.
+ */
+export const zVoiceCloneExtraInfo = z.object({
+    audio_length: z.int().gte(0).optional(),
+    audio_sample_rate: z.int().gte(0).optional(),
+    audio_size: z.int().gte(0).optional(),
+    bitrate: z.int().gte(0).optional(),
+    word_count: z.int().gte(0).optional(),
+    usage_characters: z.int().gte(0).optional()
+});
+
+export const zVoiceCloneResp = z.object({
+    demo_audio: z.string().regex(/^(https?:\/\/\S+)?$/).optional(),
+    trace_id: z.string().optional(),
+    base_resp: zSuccessBaseResp,
+    input_sensitive_type: z.int().optional(),
+    input_sensitive: z.union([
+        z.boolean(),
+        z.object({
+            type: z.int().gte(0).optional()
+        })
+    ]).optional(),
+    extra_info: zVoiceCloneExtraInfo.optional()
 });
 
 /**
@@ -917,15 +967,15 @@ export const zOpenAiChatCompletionRequest = z.object({
  * Token usage. Streamed chunks carry `null` or zero placeholders (`{total_tokens: 0, total_characters: 0}`); the real numbers arrive in the final, aggregated frame. No field is guaranteed on placeholders.
  */
 export const zOpenAiUsage = z.object({
-    prompt_tokens: z.int().optional(),
-    completion_tokens: z.int().optional(),
-    total_tokens: z.int().optional(),
-    total_characters: z.int().optional(),
+    prompt_tokens: z.int().gte(0).optional(),
+    completion_tokens: z.int().gte(0).optional(),
+    total_tokens: z.int().gte(0).optional(),
+    total_characters: z.int().gte(0).optional(),
     prompt_tokens_details: z.object({
-        cached_tokens: z.int().optional()
+        cached_tokens: z.int().gte(0).optional()
     }).optional(),
     completion_tokens_details: z.object({
-        reasoning_tokens: z.int().optional()
+        reasoning_tokens: z.int().gte(0).optional()
     }).optional()
 });
 
@@ -961,7 +1011,7 @@ export const zOpenAiChatCompletion = z.object({
     output_sensitive: z.boolean().optional(),
     output_sensitive_type: z.int().optional(),
     output_sensitive_int: z.int().optional(),
-    base_resp: zBaseResp.optional()
+    base_resp: zSuccessBaseResp.optional()
 });
 
 /**
@@ -1252,10 +1302,10 @@ export const zAnthropicContentBlock = z.union([
  * Token usage, prompt-cache figures included.
  */
 export const zAnthropicUsage = z.object({
-    input_tokens: z.int(),
-    output_tokens: z.int(),
-    cache_creation_input_tokens: z.int().nullish(),
-    cache_read_input_tokens: z.int().nullish()
+    input_tokens: z.int().gte(0),
+    output_tokens: z.int().gte(0),
+    cache_creation_input_tokens: z.int().gte(0).nullish(),
+    cache_read_input_tokens: z.int().gte(0).nullish()
 });
 
 /**
@@ -1407,6 +1457,624 @@ export const zAnthropicStreamEvent = z.union([
 ]);
 
 /**
+ * Where a media input is.
+ */
+export const zVideoV2MediaUrl = z.object({
+    url: z.string().min(1)
+});
+
+/**
+ * One input of a V2 video task. Every request needs exactly one non-empty `text` item (the prompt, at most 7000 characters). Images (`image_url`) are first/last frames or reference images; `video_url` and `audio_url` are references (reference-to-video only). Frame roles and reference roles must not be mixed. A media `url` is a public URL, `mm_file://{file_id}` (a file uploaded with purpose `video_generation_input`) or a data URI (`data:image/png;base64,…`, lowercase format). Limits: body ≤ 64 MB; images JPG/PNG/WEBP/HEIC, ≤ 30 MB, 256–5760 px per side, aspect 0.4–2.5, at most 1 first, 1 last and 9 reference images; videos MP4/MOV ≤ 50 MB, at most 3, 2–15 s each and 15 s in total; audio WAV/MP3 ≤ 15 MB, at most 3, 2–15 s each and 15 s in total.
+ */
+export const zVideoV2ContentItem = z.object({
+    type: z.enum([
+        'text',
+        'image_url',
+        'video_url',
+        'audio_url'
+    ]),
+    text: z.string().max(7000).optional(),
+    image_url: zVideoV2MediaUrl.optional(),
+    video_url: zVideoV2MediaUrl.optional(),
+    audio_url: zVideoV2MediaUrl.optional(),
+    role: z.enum([
+        'first_frame',
+        'last_frame',
+        'reference_image',
+        'reference_video',
+        'reference_audio'
+    ]).optional()
+});
+
+/**
+ * Aspect ratio. Text-to-video requires a concrete ratio (not `adaptive`); image-to-video always uses the image's ratio (other values are ignored); reference-to-video defaults to `adaptive`. The ratio actually used comes back in `task.ratio`.
+ */
+export const zVideoV2Ratio = z.enum([
+    'adaptive',
+    '21:9',
+    '16:9',
+    '4:3',
+    '1:1',
+    '3:4',
+    '9:16'
+]);
+
+/**
+ * Body of `POST /v2/video_generation`. The input combination decides the kind of task: text only (text-to-video, `ratio` required and not `adaptive`), first/last frames (image-to-video, the image decides the ratio; other values are ignored) or references (reference-to-video, `ratio` defaults to `adaptive`). MiniMax-H3: 768P or 2K, 4–15 s. MiniMax-H3-Max (faster): 480P or 768P, 5–15 s; the English page says it has no reference-to-video, the newer China page says it has [unconfirmed which holds].
+ */
+export const zVideoGenerationV2Req = z.object({
+    model: z.string(),
+    content: z.array(zVideoV2ContentItem).min(1),
+    resolution: z.enum([
+        '480P',
+        '768P',
+        '2K'
+    ]),
+    duration: z.int().gte(4).lte(15),
+    ratio: zVideoV2Ratio.optional(),
+    callback_url: z.string().optional(),
+    extra: z.object({
+        prompt_expansion_mode: z.enum([
+            'disabled',
+            'balanced',
+            'quality'
+        ]).optional()
+    }).optional(),
+    aigc_watermark: z.boolean().optional().default(false)
+});
+
+/**
+ * Body of `POST /v2/h3_context_ir`: the same inputs as a video task, but the result is an enhanced text prompt (`task.content.prompt`, with `integrated_multimodal_description`, `overall_soundscape` and `non_diegetic_music` sections), not a video. No `resolution`.
+ */
+export const zH3ContextIrReq = z.object({
+    model: z.string(),
+    content: z.array(zVideoV2ContentItem).min(1),
+    duration: z.int().gte(4).lte(15),
+    ratio: zVideoV2Ratio.optional(),
+    callback_url: z.string().optional()
+});
+
+/**
+ * A created V2 task (video or H3-Context-IR). Poll it with `GET /v2/query/video_generation/{task_id}`.
+ */
+export const zVideoGenerationV2Resp = z.object({
+    task_id: z.string().regex(/^[0-9]{1,20}$/)
+});
+
+/**
+ * `queued` → `running` → `succeeded` | `failed`; `cancelled` after a cancel. `expired` is not in the documented enum but appears in one China revision of the delete page and the official CLI treats it as a failure [unconfirmed]: accepted so a client never fails on it.
+ */
+export const zVideoTaskV2Status = z.enum([
+    'queued',
+    'running',
+    'succeeded',
+    'failed',
+    'cancelled',
+    'expired'
+]);
+
+/**
+ * What the task consumed: `{}` until the task succeeded. Video tasks: seconds and images (plus `input_audio_seconds` with reference audio) and their token equivalents; H3-Context-IR tasks: tokens only.
+ */
+export const zVideoTaskV2Usage = z.object({
+    total_seconds: z.int().gte(0).optional(),
+    input_seconds: z.int().gte(0).optional(),
+    output_seconds: z.int().gte(0).optional(),
+    input_image_count: z.int().gte(0).optional(),
+    input_audio_seconds: z.int().gte(0).optional(),
+    total_tokens: z.int().gte(0).optional(),
+    prompt_tokens: z.int().gte(0).optional(),
+    completion_tokens: z.int().gte(0).optional()
+});
+
+/**
+ * A V2 task: a video generation, an H3-Context-IR task or a regeneration. Only tasks of the last 7 days can be queried (an older id is a 400 "invalid task_id" [unconfirmed status]). The callback body is `{task: …}` too.
+ */
+export const zVideoTaskV2 = z.object({
+    id: z.string().regex(/^[0-9]{1,20}$/),
+    model: z.string().optional(),
+    status: zVideoTaskV2Status,
+    error: z.object({
+        code: z.string().regex(/^[0-9]+$/).optional(),
+        message: z.string().optional()
+    }).optional(),
+    created_at: z.int().gte(0).optional(),
+    updated_at: z.int().gte(0).optional(),
+    content: z.object({
+        url: z.string().regex(/^https?:\/\/\S+$/).optional(),
+        prompt: z.string().optional()
+    }).optional(),
+    resolution: z.string().optional(),
+    duration: z.int().gte(0).optional(),
+    usage: zVideoTaskV2Usage.optional(),
+    ratio: z.string().optional(),
+    task_type: z.enum([
+        'generation',
+        'h3_context_ir',
+        'regeneration'
+    ]).optional(),
+    modality: z.enum(['video', 'text']).optional()
+});
+
+/**
+ * One V2 task.
+ */
+export const zGetVideoGenerationV2Resp = z.object({
+    task: zVideoTaskV2
+});
+
+/**
+ * A page of the V2 tasks of the last 7 days, newest first.
+ */
+export const zListVideoGenerationV2Resp = z.object({
+    items: z.array(zVideoTaskV2),
+    total: z.int().gte(0)
+});
+
+/**
+ * `cancelled` or `deleted` (the English page and the newer China revision); an older China revision spells the actions `cancel` / `delete`: both spellings are accepted.
+ */
+export const zVideoTaskV2Action = z.enum([
+    'cancelled',
+    'deleted',
+    'cancel',
+    'delete'
+]);
+
+/**
+ * What `DELETE /v2/video_generation/{task_id}` did: a `queued` task is cancelled (free), a `succeeded` or `failed` one deleted; `running` and `cancelled` tasks answer an error [unconfirmed status, 400 assumed].
+ */
+export const zDeleteVideoGenerationV2Resp = z.object({
+    task_id: z.string().regex(/^[0-9]{1,20}$/),
+    action: zVideoTaskV2Action,
+    status: zVideoTaskV2Action
+});
+
+/**
+ * Multipart body of `POST /v1/speech_to_text`. The audio must be in a container (wav, aiff, flac, alac/m4a, mp3, aac, opus, ogg; no raw PCM), at most 500 s (longer audio is a 400, never truncated) and 50 MB (larger is a 413). Mono 16 kHz or a compressed format keeps long audio under the size limit without hurting recognition. The hint for the spoken language is the `language` request header, not a form field.
+ */
+export const zSpeechToTextReq = z.object({
+    model: z.string(),
+    file: z.string(),
+    response_format: z.enum([
+        'json',
+        'verbose_json',
+        'srt',
+        'vtt'
+    ]).optional(),
+    timestamp_level: z.enum([
+        '',
+        'sentence',
+        'word'
+    ]).optional(),
+    stream: z.boolean().optional().default(false)
+});
+
+/**
+ * One timestamped unit of a `verbose_json` transcription.
+ */
+export const zSpeechToTextSegment = z.object({
+    id: z.int().gte(0),
+    start: z.number().gte(0),
+    end: z.number().gte(0),
+    speaker: z.string().regex(/^S[0-9]+$/).optional(),
+    text: z.string()
+});
+
+/**
+ * The transcription as JSON (`response_format` `json` or `verbose_json`). `segments` and `n_speakers` are present only for `verbose_json`.
+ */
+export const zSpeechToTextResp = z.object({
+    text: z.string(),
+    duration: z.number().gte(0),
+    n_speakers: z.int().gte(0).optional(),
+    segments: z.array(zSpeechToTextSegment).optional(),
+    trace_id: z.string().optional()
+});
+
+/**
+ * The `data` of one streamed event. Join the `delta`s in `index` order; the last event has `finish: true`, an empty `delta` and the audio's `duration`. The stream ends after it (no `[DONE]` in the docs; tolerate one).
+ */
+export const zSpeechToTextStreamEvent = z.object({
+    index: z.int().gte(0),
+    delta: z.string(),
+    finish: z.boolean(),
+    duration: z.number().gte(0).optional()
+});
+
+/**
+ * A part of a message's content.
+ */
+export const zResponseInputContentPart = z.object({
+    type: z.enum([
+        'input_text',
+        'output_text',
+        'input_image',
+        'input_video'
+    ]),
+    text: z.string().optional(),
+    image_url: z.union([
+        z.string(),
+        z.object({
+            url: z.string(),
+            detail: z.enum([
+                'low',
+                'default',
+                'high'
+            ]).optional()
+        })
+    ]).optional(),
+    video_url: z.union([
+        z.string(),
+        z.object({
+            url: z.string(),
+            fps: z.number().gte(0.2).lte(5).optional().default(1),
+            detail: z.enum([
+                'low',
+                'default',
+                'high'
+            ]).optional(),
+            max_long_side_pixel: z.int().gte(1).optional()
+        })
+    ]).optional()
+});
+
+/**
+ * One item of the conversation: a `message` (the default), a `function_call` the model made, the `function_call_output` you return for it, or a `reasoning` item from an earlier answer.
+ */
+export const zResponseInputItem = z.object({
+    type: z.enum([
+        'message',
+        'function_call',
+        'function_call_output',
+        'reasoning'
+    ]).optional(),
+    role: z.enum([
+        'user',
+        'assistant',
+        'system',
+        'developer',
+        'tool'
+    ]).optional(),
+    content: z.union([
+        z.string(),
+        z.array(zResponseInputContentPart)
+    ]).optional(),
+    call_id: z.string().optional(),
+    name: z.string().optional(),
+    arguments: z.string().optional(),
+    output: z.union([
+        z.string(),
+        z.array(zResponseInputContentPart)
+    ]).optional(),
+    summary: z.array(z.object({
+        type: z.enum(['summary_text']).optional(),
+        text: z.string().optional()
+    })).optional()
+});
+
+/**
+ * A function the model may call.
+ */
+export const zResponseTool = z.object({
+    type: z.enum(['function']),
+    name: z.string(),
+    description: z.string().optional(),
+    parameters: z.record(z.string(), z.unknown()).optional()
+});
+
+/**
+ * Reasoning control. MiniMax-M3 reasons only when `effort` is not `none` (the default), and the level does not change how deeply; M2.x models always reason, `none` included.
+ */
+export const zResponseReasoningConfig = z.object({
+    effort: z.enum([
+        'none',
+        'minimal',
+        'low',
+        'medium',
+        'high'
+    ]).optional()
+});
+
+/**
+ * Output format (plain text only).
+ */
+export const zResponseTextConfig = z.object({
+    format: z.object({
+        type: z.enum(['text']).optional()
+    }).optional()
+});
+
+/**
+ * Body of `POST /v1/responses`.
+ */
+export const zCreateResponseReq = z.object({
+    model: z.string(),
+    input: z.union([
+        z.string(),
+        z.array(zResponseInputItem)
+    ]),
+    instructions: z.string().optional(),
+    max_output_tokens: z.int().gte(1).optional(),
+    temperature: z.number().gt(0).lte(1).optional().default(1),
+    top_p: z.number().gt(0).lte(1).optional().default(0.95),
+    stream: z.boolean().optional().default(false),
+    tools: z.array(zResponseTool).optional(),
+    tool_choice: z.enum(['none', 'auto']).optional(),
+    service_tier: z.enum(['standard', 'priority']).optional(),
+    metadata: z.record(z.string(), z.string()).optional(),
+    prompt_cache_key: z.string().optional(),
+    text: zResponseTextConfig.optional(),
+    reasoning: zResponseReasoningConfig.optional()
+});
+
+/**
+ * Body of `POST /v1/responses/input_tokens`, the request fields that count (no sampling, no stream).
+ */
+export const zResponseInputTokensReq = z.object({
+    model: z.string(),
+    input: z.union([
+        z.string(),
+        z.array(zResponseInputItem)
+    ]),
+    instructions: z.string().optional(),
+    tools: z.array(zResponseTool).optional(),
+    tool_choice: z.enum(['none', 'auto']).optional(),
+    text: zResponseTextConfig.optional(),
+    reasoning: zResponseReasoningConfig.optional()
+});
+
+/**
+ * A text part of the reply.
+ */
+export const zResponseOutputText = z.object({
+    type: z.enum(['output_text']),
+    text: z.string(),
+    annotations: z.array(z.record(z.string(), z.unknown())).optional()
+});
+
+/**
+ * `completed` in MiniMax's examples; `in_progress` appears in stream events [unconfirmed for MiniMax].
+ */
+export const zResponseItemStatus = z.enum([
+    'completed',
+    'in_progress',
+    'incomplete'
+]);
+
+/**
+ * The assistant's reply.
+ */
+export const zResponseOutputMessage = z.object({
+    id: z.string().optional(),
+    type: z.enum(['message']),
+    status: zResponseItemStatus.optional(),
+    role: z.enum(['assistant']).optional(),
+    content: z.array(zResponseOutputText)
+});
+
+/**
+ * The model's reasoning (only when reasoning is on).
+ */
+export const zResponseReasoningItem = z.object({
+    id: z.string().optional(),
+    type: z.enum(['reasoning']),
+    status: zResponseItemStatus.optional(),
+    summary: z.array(z.object({
+        type: z.enum(['summary_text']).optional(),
+        text: z.string().optional()
+    })).optional(),
+    content: z.array(z.object({
+        type: z.enum(['reasoning_text']),
+        text: z.string()
+    })).optional()
+});
+
+/**
+ * A function call the model asks for; answer it with a `function_call_output` input item.
+ */
+export const zResponseFunctionCall = z.object({
+    id: z.string().optional(),
+    type: z.enum(['function_call']),
+    status: zResponseItemStatus.optional(),
+    call_id: z.string(),
+    name: z.string(),
+    arguments: z.string()
+});
+
+/**
+ * One output item, by `type`.
+ */
+export const zResponseOutputItem = z.union([
+    z.object({
+        type: z.literal('message')
+    }).and(zResponseOutputMessage),
+    z.object({
+        type: z.literal('reasoning')
+    }).and(zResponseReasoningItem),
+    z.object({
+        type: z.literal('function_call')
+    }).and(zResponseFunctionCall)
+]);
+
+/**
+ * Token usage.
+ */
+export const zResponseUsage = z.object({
+    input_tokens: z.int().gte(0).optional(),
+    input_tokens_details: z.object({
+        cached_tokens: z.int().gte(0).optional()
+    }).optional(),
+    output_tokens: z.int().gte(0).optional(),
+    output_tokens_details: z.object({
+        reasoning_tokens: z.int().gte(0).optional()
+    }).optional(),
+    total_tokens: z.int().gte(0).optional()
+});
+
+/**
+ * A model response (`object: "response"`). `output_text` concatenates the text of the `message` items. Not a native body: no `base_resp`; `error` is set only when `status` is `failed`.
+ */
+export const zResponseObject = z.object({
+    id: z.string().min(1),
+    object: z.enum(['response']),
+    created_at: z.int().gte(0),
+    model: z.string(),
+    status: z.enum([
+        'completed',
+        'incomplete',
+        'failed',
+        'in_progress'
+    ]),
+    output: z.array(zResponseOutputItem),
+    output_text: z.string().nullish(),
+    usage: zResponseUsage.optional(),
+    error: z.object({
+        code: z.string().optional(),
+        message: z.string().optional()
+    }).nullish(),
+    incomplete_details: z.object({
+        reason: z.enum(['max_output_tokens', 'content_filter']).optional()
+    }).nullish(),
+    parallel_tool_calls: z.boolean().optional(),
+    store: z.boolean().optional(),
+    truncation: z.enum(['disabled']).optional()
+});
+
+/**
+ * The input token count of a request, without running the model.
+ */
+export const zResponseInputTokensResp = z.object({
+    object: z.enum(['response.input_tokens']),
+    input_tokens: z.int().gte(0)
+});
+
+/**
+ * The `data` of one streamed event, in OpenAI's Responses format: `type` names the event (the SSE `event:` field repeats it) and `sequence_number` orders them; the stream ends with `response.completed` (or `response.failed` / `response.incomplete`), no `[DONE]`. MiniMax documents streaming but not its events [unconfirmed]: the schema is open, so an unknown event type or field is accepted, never an error.
+ */
+export const zResponseStreamEvent = z.object({
+    type: z.string(),
+    sequence_number: z.int().gte(0).optional(),
+    response: zResponseObject.optional(),
+    output_index: z.int().gte(0).optional(),
+    content_index: z.int().gte(0).optional(),
+    item_id: z.string().optional(),
+    item: zResponseOutputItem.optional(),
+    part: z.record(z.string(), z.unknown()).optional(),
+    delta: z.string().optional(),
+    text: z.string().optional(),
+    arguments: z.string().optional()
+});
+
+/**
+ * A model (OpenAI's model object).
+ */
+export const zModelObject = z.object({
+    id: z.string().min(1),
+    object: z.enum(['model']),
+    created: z.int().gte(0).optional(),
+    owned_by: z.string().optional()
+});
+
+/**
+ * Every model available to the key.
+ */
+export const zModelList = z.object({
+    object: z.enum(['list']),
+    data: z.array(zModelObject)
+});
+
+/**
+ * Body of `POST /v1/lyrics_generation`.
+ */
+export const zGenerateLyricsReq = z.object({
+    mode: z.enum(['write_full_song', 'edit']),
+    prompt: z.string().max(2000).optional(),
+    lyrics: z.string().max(3500).optional(),
+    title: z.string().optional()
+});
+
+/**
+ * Generated lyrics with structure tags ([Intro] [Verse] [Pre-Chorus] [Chorus] [Hook] [Drop] [Bridge] [Solo] [Build-up] [Instrumental] [Breakdown] [Break] [Interlude] [Outro]), ready for the `lyrics` of `POST /v1/music_generation`. Some of these tags are spelled differently from the music endpoint's list (`[Pre-Chorus]` vs `[Pre Chorus]`, `[Build-up]` vs `[Build Up]`).
+ */
+export const zGenerateLyricsResp = z.object({
+    song_title: z.string().optional(),
+    style_tags: z.string().optional(),
+    lyrics: z.string(),
+    base_resp: zSuccessBaseResp
+});
+
+/**
+ * Body of `POST /v1/music_cover_preprocess`: the reference song, as exactly one of `audio_url` or `audio_base64` (6 s to 6 min, at most 50 MB, mp3 / wav / flac and other common formats).
+ */
+export const zMusicCoverPreprocessReq = z.object({
+    model: z.string(),
+    audio_url: z.string().optional(),
+    audio_base64: z.string().optional()
+});
+
+/**
+ * The reference song's features, lyrics and structure.
+ */
+export const zMusicCoverPreprocessResp = z.object({
+    cover_feature_id: z.string().min(1),
+    formatted_lyrics: z.string().optional(),
+    structure_result: z.string().optional(),
+    audio_duration: z.number().gte(0).optional(),
+    trace_id: z.string().optional(),
+    base_resp: zSuccessBaseResp
+});
+
+/**
+ * The quota of one model (or model family) in the current 5-hour interval and the current week. Times are Unix milliseconds. A model with `current_interval_status` and `current_weekly_status` 3 and both totals 0 is unlimited (the official CLI's reading). Whether `*_usage_count` counts used or remaining calls is disputed: the CLI decides from `*_remaining_percent` when present [unconfirmed].
+ */
+export const zTokenPlanModelRemain = z.object({
+    model_name: z.string(),
+    start_time: z.int().gte(0).optional(),
+    end_time: z.int().gte(0).optional(),
+    remains_time: z.int().gte(0).optional(),
+    current_interval_total_count: z.int().gte(0).optional(),
+    current_interval_usage_count: z.int().gte(0).optional(),
+    current_interval_remaining_percent: z.number().gte(0).lte(100).optional(),
+    current_interval_status: z.int().optional(),
+    current_weekly_total_count: z.int().gte(0).optional(),
+    current_weekly_usage_count: z.int().gte(0).optional(),
+    current_weekly_remaining_percent: z.number().gte(0).lte(100).optional(),
+    current_weekly_status: z.int().optional(),
+    weekly_start_time: z.int().gte(0).optional(),
+    weekly_end_time: z.int().gte(0).optional(),
+    weekly_remains_time: z.int().gte(0).optional(),
+    weekly_boost_permille: z.int().gte(0).optional()
+});
+
+/**
+ * The Token Plan quota of the key, per model.
+ */
+export const zTokenPlanRemainsResp = z.object({
+    model_remains: z.array(zTokenPlanModelRemain),
+    base_resp: zSuccessBaseResp
+});
+
+/**
+ * An amount of money as a decimal string, e.g. "12.50" (not a float, to stay exact).
+ */
+export const zMoneyAmount = z.string().regex(/^-?[0-9]+(\.[0-9]+)?$/);
+
+/**
+ * The pay-as-you-go balance of the account. Amounts are decimal strings (keep them exact).
+ */
+export const zAccountBalanceResp = z.object({
+    available_amount: zMoneyAmount,
+    cash_balance: zMoneyAmount.optional(),
+    voucher_balance: zMoneyAmount.optional(),
+    credit_balance: zMoneyAmount.optional(),
+    owed_amount: zMoneyAmount.optional(),
+    balance_alert_switch: z.boolean().optional(),
+    balance_alert_threshold: zMoneyAmount.optional(),
+    base_resp: zSuccessBaseResp
+});
+
+/**
  * Chat completion request parameters
  */
 export const zChatCompletionV2Body = zChatCompletionReq;
@@ -1453,7 +2121,8 @@ export const zUploadFileBody = z.object({
         'voice_clone',
         'prompt_audio',
         't2a_async_input',
-        'video_understanding'
+        'video_understanding',
+        'video_generation_input'
     ]),
     file: z.string()
 });
@@ -1568,10 +2237,7 @@ export const zGenerateMusicResponse = zGenerateMusicResp;
 
 export const zListFilesQuery = z.object({
     GroupId: z.string().optional(),
-    purpose: zFilePurpose,
-    page: z.int().optional(),
-    size: z.int().optional(),
-    after_file_id: z.string().regex(/^[0-9]{1,19}$/).optional()
+    purpose: zFilePurpose.optional()
 });
 
 /**
@@ -1629,3 +2295,116 @@ export const zAnthropicMessagesHeaders = z.object({
  * The message (`application/json`), or with `stream: true` a `text/event-stream` of Anthropic events, each with an `event:` line naming its type and a `data:` line holding one `AnthropicStreamEvent`. The stream ends with `message_stop` (no `[DONE]` line).
  */
 export const zAnthropicMessagesResponse = zAnthropicMessage;
+
+export const zCreateVideoGenerationV2Body = zVideoGenerationV2Req;
+
+/**
+ * The task was created.
+ */
+export const zCreateVideoGenerationV2Response = zVideoGenerationV2Resp;
+
+export const zCreateH3ContextIrBody = zH3ContextIrReq;
+
+/**
+ * The task was created.
+ */
+export const zCreateH3ContextIrResponse = zVideoGenerationV2Resp;
+
+export const zGetVideoGenerationV2Path = z.object({
+    task_id: z.string().min(1)
+});
+
+/**
+ * The task.
+ */
+export const zGetVideoGenerationV2Response = zGetVideoGenerationV2Resp;
+
+export const zListVideoGenerationV2Query = z.object({
+    page_num: z.int().gte(1).optional(),
+    page_size: z.int().gte(1).optional(),
+    'filter.status': zVideoTaskV2Status.optional(),
+    'filter.task_ids': z.array(z.string()).optional(),
+    'filter.model': z.string().optional(),
+    'filter.task_type': z.enum([
+        'generation',
+        'h3_context_ir',
+        'regeneration'
+    ]).optional()
+});
+
+/**
+ * One page of tasks.
+ */
+export const zListVideoGenerationV2Response = zListVideoGenerationV2Resp;
+
+export const zDeleteVideoGenerationV2Path = z.object({
+    task_id: z.string().min(1)
+});
+
+/**
+ * What was done.
+ */
+export const zDeleteVideoGenerationV2Response = zDeleteVideoGenerationV2Resp;
+
+export const zSpeechToTextBody = zSpeechToTextReq;
+
+export const zSpeechToTextHeaders = z.object({
+    language: z.string().optional()
+});
+
+/**
+ * The transcription, in the format asked for.
+ */
+export const zSpeechToTextResponse = zSpeechToTextResp;
+
+export const zCreateResponseBody = zCreateResponseReq;
+
+/**
+ * The response (JSON), or its events with `stream: true`.
+ */
+export const zCreateResponseResponse = zResponseObject;
+
+export const zCountResponseInputTokensBody = zResponseInputTokensReq;
+
+/**
+ * The count.
+ */
+export const zCountResponseInputTokensResponse = zResponseInputTokensResp;
+
+/**
+ * The models.
+ */
+export const zListModelsResponse = zModelList;
+
+export const zRetrieveModelPath = z.object({
+    model_id: z.string().min(1)
+});
+
+/**
+ * The model.
+ */
+export const zRetrieveModelResponse = zModelObject;
+
+export const zGenerateLyricsBody = zGenerateLyricsReq;
+
+/**
+ * The lyrics (or a native error body, see x-minimax-error-examples).
+ */
+export const zGenerateLyricsResponse = zGenerateLyricsResp;
+
+export const zMusicCoverPreprocessBody = zMusicCoverPreprocessReq;
+
+/**
+ * The features (or a native error body, see x-minimax-error-examples).
+ */
+export const zMusicCoverPreprocessResponse = zMusicCoverPreprocessResp;
+
+/**
+ * The quota.
+ */
+export const zGetTokenPlanRemainsResponse = zTokenPlanRemainsResp;
+
+/**
+ * The balance.
+ */
+export const zQueryAccountBalanceResponse = zAccountBalanceResp;

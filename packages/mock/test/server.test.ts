@@ -88,6 +88,23 @@ describe('server', () => {
   });
 });
 
+describe('native error bodies', () => {
+  it('serves a named error body (x-minimax-error-examples) with Prefer: example=<key>, as HTTP 200', async () => {
+    const mock = await start();
+    try {
+      const res = await post(mock, '/v1/image_generation', requestExample('post', '/v1/image_generation'), {
+        Prefer: 'example=rate_limited',
+      });
+      expect(res.status).toBe(200);
+      expect(((await res.json()) as { base_resp: { status_code: number } }).base_resp.status_code).toBe(1002);
+      const plain = await post(mock, '/v1/image_generation', requestExample('post', '/v1/image_generation'));
+      expect(((await plain.json()) as { base_resp: { status_code: number } }).base_resp.status_code).toBe(0);
+    } finally {
+      await mock.close();
+    }
+  });
+});
+
 describe('dynamic mode', () => {
   it('generates bodies from the schemas, reproducibly for a seed', async () => {
     const a = await start({ dynamic: true, seed: 'seed-1' });

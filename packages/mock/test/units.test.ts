@@ -1,9 +1,11 @@
 /** The pure pieces, table-driven: preferences, scenario names, frame planning, lifecycles, ids, tar. */
+
 import { describe, expect, it } from 'vitest';
 import { IdSource } from '../src/files-store.ts';
 import { createIdCodec } from '../src/id-codec.ts';
 import { tar } from '../src/result-files.ts';
 import { readPrefs, resolveScenario, ScenarioCounter } from '../src/scenarios.ts';
+import { SpecIndex } from '../src/spec-index.ts';
 import { encodeFrame, planFrames, type SseFrame } from '../src/sse.ts';
 import { lifecycleFromEnum, TaskStore } from '../src/tasks.ts';
 
@@ -159,5 +161,32 @@ describe('tar', () => {
     for (let i = 0; i < 512; i++) sum += i >= 148 && i < 156 ? 32 : header[i]!;
     expect(stored).toBe(sum);
     expect(new TextDecoder().decode(archive.slice(512, 517))).toBe('hello');
+  });
+});
+
+describe('error envelope of an operation (SpecIndex flavour)', () => {
+  const op = (
+    extra: Record<string, unknown>,
+    responses: Record<string, unknown> = { '200': { description: 'ok' } },
+  ) => ({
+    openapi: '3.1.0',
+    paths: { '/v2/thing': { post: { operationId: 'thing', responses, ...extra } } },
+  });
+
+  it('reads x-minimax-envelope when the spec states it', () => {
+    expect(new SpecIndex(op({ 'x-minimax-envelope': 'openai' })).operations[0]!.flavour).toBe('openai');
+    expect(new SpecIndex(op({ 'x-minimax-envelope': 'native' })).operations[0]!.flavour).toBe('native');
+  });
+
+  it('infers it from documented 4xx error bodies otherwise', () => {
+    const withError = {
+      '200': { description: 'ok' },
+      '401': {
+        description: 'no',
+        content: { 'application/json': { schema: { type: 'object', properties: { error: { type: 'object' } } } } },
+      },
+    };
+    expect(new SpecIndex(op({}, withError)).operations[0]!.flavour).toBe('openai');
+    expect(new SpecIndex(op({})).operations[0]!.flavour).toBe('native');
   });
 });

@@ -25,16 +25,20 @@ import {
 
 type ErrorClass = typeof APIError;
 
-// Written from the error-code table in docs/minimax-api-notes.md, independently of ERROR_CODES.
+// Written from the error-code table in docs/minimax-api-notes.md (plus 1013 from the per-endpoint code lists and
+// 1028 / 1030 / 2061 from the official CLI, ../shared/docs/minimax-api-fidelity.md row 8), independently of ERROR_CODES.
 const CODE_TABLE: [code: number, cls: ErrorClass, retryable: boolean][] = [
   [1000, InternalServerError, true],
   [1001, InternalServerError, true],
   [1002, RateLimitError, true],
   [1004, AuthenticationError, false],
   [1008, InsufficientBalanceError, false],
+  [1013, InternalServerError, true],
   [1024, InternalServerError, true],
   [1026, ContentSensitiveError, false],
   [1027, ContentSensitiveError, false],
+  [1028, UsageLimitError, false],
+  [1030, UsageLimitError, false],
   [1033, InternalServerError, true],
   [1039, RateLimitError, true],
   [1041, RateLimitError, true],
@@ -51,6 +55,7 @@ const CODE_TABLE: [code: number, cls: ErrorClass, retryable: boolean][] = [
   [2048, VoiceCloneError, false],
   [2049, AuthenticationError, false],
   [2056, UsageLimitError, false],
+  [2061, UsageLimitError, false],
 ];
 
 const nativeFailure = (code: number, msg = 'server says no') => ({ base_resp: { status_code: code, status_msg: msg } });

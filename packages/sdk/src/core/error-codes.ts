@@ -37,7 +37,8 @@ const row = (name: string, category: ErrorCategory, retryable: boolean, meaning:
 
 /**
  * Every documented MiniMax status code. Codes 1002, 1039 and 1041 are rate limits (the official CLI
- * maps 1002 and 1039 to "content filter": a bug we do not copy).
+ * maps 1002 and 1039 to "content filter": a bug we do not copy). 1013 comes from the per-endpoint code lists;
+ * 1028, 1030 and 2061 (Token Plan quota and entitlement) are known from the official CLI only.
  *
  * @example
  * ```ts
@@ -55,9 +56,12 @@ export const ERROR_CODES: Readonly<Record<number, ErrorCodeInfo>> = Object.freez
     'Authentication failed, or the key does not match the group',
   ),
   1008: row('insufficient_balance', 'insufficient_balance', false, 'Insufficient account balance'),
+  1013: row('internal_service_error', 'internal_server', true, 'Internal service error'),
   1024: row('internal_error', 'internal_server', true, 'Internal error'),
   1026: row('input_sensitive', 'content_sensitive', false, 'The input was flagged as sensitive content'),
   1027: row('output_sensitive', 'content_sensitive', false, 'The output was flagged as sensitive content'),
+  1028: row('quota_exhausted', 'usage_limit', false, 'Token Plan quota exhausted'),
+  1030: row('plan_quota_exhausted', 'usage_limit', false, 'Token Plan quota exhausted (handled like 1028)'),
   1033: row('downstream_error', 'internal_server', true, 'System or downstream service error'),
   1039: row('rate_limit_tpm', 'rate_limit', true, 'Rate limit exceeded (tokens per minute)'),
   1041: row('connection_limit', 'rate_limit', true, 'Too many concurrent connections'),
@@ -74,6 +78,7 @@ export const ERROR_CODES: Readonly<Record<number, ErrorCodeInfo>> = Object.freez
   2048: row('prompt_audio_too_long', 'voice_clone', false, 'The prompt audio is too long'),
   2049: row('invalid_api_key', 'authentication', false, 'Invalid API key'),
   2056: row('usage_limit', 'usage_limit', false, 'The plan usage limit has been reached'),
+  2061: row('model_not_in_plan', 'usage_limit', false, 'The model is not available on your current Token Plan'),
 });
 
 /**

@@ -38,11 +38,11 @@ export interface FileUploadParams {
 }
 
 export interface FileListParams {
-  purpose: FilePurpose;
-  /** Files per page. When set, `for await` fetches the following pages (cursor `after_file_id`) until a short page. */
-  size?: number;
-  /** Start after this file id. */
-  after_file_id?: string;
+  /**
+   * The purpose to list. MiniMax's reference marks it required while its official CLI lists without it (every
+   * purpose): send it when you know it.
+   */
+  purpose?: FilePurpose;
 }
 
 export type FileDeleteParams = DeleteFileReq;
@@ -131,28 +131,22 @@ export class Files extends APIResource {
   }
 
   /**
-   * Lists files of a purpose. `await` gives the first page; `for await` gives every file.
+   * Lists files of a purpose. The endpoint has no paging: the one page holds every file; `await` gives it and
+   * `for await` iterates its files.
    *
    * @example
    * ```ts
    * const page = await mm.files.list({ purpose: 'voice_clone' });
-   * for await (const file of mm.files.list({ purpose: 'voice_clone', size: 50 })) console.log(file.file_id);
+   * for await (const file of mm.files.list({ purpose: 'voice_clone' })) console.log(file.file_id);
    * ```
    */
-  list(params: FileListParams, options?: RequestOptions): PagePromise<FileObject> {
-    const fetchPage = async (after: string | undefined): Promise<Page<FileObject>> => {
-      const query = { ...params, ...(after ? { after_file_id: int64Id(after, 'after_file_id') } : {}) };
+  list(params: FileListParams = {}, options?: RequestOptions): PagePromise<FileObject> {
+    const fetchPage = async (): Promise<Page<FileObject>> => {
+      const query = params.purpose === undefined ? {} : { purpose: params.purpose };
       const response = await this._transport.json<ListFileResp>(ops.list, { query }, options);
-      const files = response.files ?? [];
-      const more = params.size !== undefined && files.length >= params.size && files.length > 0;
-      const last = files.at(-1)?.file_id;
-      return {
-        items: files,
-        response,
-        nextPage: more && last !== undefined && last !== after ? () => fetchPage(last) : undefined,
-      };
+      return { items: response.files ?? [], response, nextPage: undefined };
     };
-    return new PagePromise(fetchPage(params.after_file_id));
+    return new PagePromise(fetchPage());
   }
 
   /** File metadata, including a time-limited `download_url`. */

@@ -13,6 +13,7 @@ import {
   voiceDesign,
 } from '@minimax-ts/generated';
 import type { RequestOptions } from '../core/client-options.ts';
+import { InvalidArgumentError } from '../core/invalid-argument-error.ts';
 import { APIResource } from '../core/resource.ts';
 import { checkIdFields } from '../internal/ids.ts';
 import { defineOperation } from '../internal/operation.ts';
@@ -92,8 +93,23 @@ export class Voices extends APIResource {
     return this._transport.json(ops.list, { body: params }, options);
   }
 
-  /** Deletes a cloned or designed voice. */
-  delete(params: VoiceDeleteParams, options?: RequestOptions): Promise<DeleteVoiceResp> {
+  /**
+   * Deletes a cloned or designed voice. MiniMax requires both fields: `voice_type` says which kind `voice_id` is.
+   *
+   * @example
+   * ```ts
+   * await mm.voices.delete({ voice_id: 'MyVoice001', voice_type: 'voice_cloning' });
+   * ```
+   */
+  async delete(params: VoiceDeleteParams, options?: RequestOptions): Promise<DeleteVoiceResp> {
+    for (const field of ['voice_id', 'voice_type'] as const) {
+      if (typeof params?.[field] !== 'string' || params[field] === '') {
+        throw new InvalidArgumentError(
+          field,
+          `voices.delete needs ${field} (the API requires voice_id and voice_type)`,
+        );
+      }
+    }
     return this._transport.json(ops.delete, { body: params }, options);
   }
 }

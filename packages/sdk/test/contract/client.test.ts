@@ -111,7 +111,10 @@ describe('validation', () => {
 
   it("'off' (default) returns the body untouched, unknown fields included", async () => {
     const client = new MiniMax({ apiKey: 'k', fetch: badBody, maxRetries: 0 });
-    const result = (await client.voices.delete({ voice_id: 'v' })) as unknown as Record<string, unknown>;
+    const result = (await client.voices.delete({ voice_id: 'v', voice_type: 'voice_cloning' })) as unknown as Record<
+      string,
+      unknown
+    >;
     expect(result.voice_id).toBe(42);
   });
 
@@ -119,14 +122,19 @@ describe('validation', () => {
     const warn = vi.fn();
     const logger = { debug: vi.fn(), info: vi.fn(), warn, error: vi.fn() };
     const client = new MiniMax({ apiKey: 'k', fetch: badBody, validate: 'warn', logger });
-    const result = (await client.voices.delete({ voice_id: 'v' })) as unknown as Record<string, unknown>;
+    const result = (await client.voices.delete({ voice_id: 'v', voice_type: 'voice_cloning' })) as unknown as Record<
+      string,
+      unknown
+    >;
     expect(result.voice_id).toBe(42);
     expect(warn).toHaveBeenCalledWith(expect.stringMatching(/voice_id/));
   });
 
   it("'strict' throws ResponseValidationError with the issues and the body", async () => {
     const client = new MiniMax({ apiKey: 'k', fetch: badBody, validate: 'strict' });
-    const error = (await client.voices.delete({ voice_id: 'v' }).catch((e: unknown) => e)) as ResponseValidationError;
+    const error = (await client.voices
+      .delete({ voice_id: 'v', voice_type: 'voice_cloning' })
+      .catch((e: unknown) => e)) as ResponseValidationError;
     expect(error).toBeInstanceOf(ResponseValidationError);
     expect(error.issues[0]?.path).toBe('voice_id');
     expect((error.body as Record<string, unknown>).voice_id).toBe(42);

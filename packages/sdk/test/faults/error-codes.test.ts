@@ -1,5 +1,6 @@
 /**
- * Every error code of `shared/docs/minimax-api-notes.md`, through the real HTTP path: the mock's `base_resp_<code>`
+ * Every error code of `shared/docs/minimax-api-notes.md` (plus 1013, 1028, 1030 and 2061 from
+ * `shared/docs/minimax-api-fidelity.md` row 8), through the real HTTP path: the mock's `base_resp_<code>`
  * scenario on the native endpoint (HTTP 200) and on both compatible endpoints (HTTP status + error object), then a
  * fault server that fails once per code and counts requests, to show which codes are retried for a read and for a
  * billable create. The table below is copied from the notes, not from the SDK, so it checks the SDK's mapping.
@@ -33,9 +34,12 @@ const NOTES_TABLE: ReadonlyArray<readonly [number, typeof APIError, Retry]> = [
   [1002, RateLimitError, 'backoff'],
   [1004, AuthenticationError, 'no'],
   [1008, InsufficientBalanceError, 'no'],
+  [1013, InternalServerError, 'retry'],
   [1024, InternalServerError, 'retry'],
   [1026, ContentSensitiveError, 'no'],
   [1027, ContentSensitiveError, 'no'],
+  [1028, UsageLimitError, 'no'],
+  [1030, UsageLimitError, 'no'],
   [1033, InternalServerError, 'retry'],
   [1039, RateLimitError, 'backoff'],
   [1041, RateLimitError, 'backoff'],
@@ -52,10 +56,11 @@ const NOTES_TABLE: ReadonlyArray<readonly [number, typeof APIError, Retry]> = [
   [2048, VoiceCloneError, 'no'],
   [2049, AuthenticationError, 'no'],
   [2056, UsageLimitError, 'no'],
+  [2061, UsageLimitError, 'no'],
 ];
 
-it('covers the 24 codes of the notes, which are exactly the codes the SDK documents', () => {
-  expect(NOTES_TABLE).toHaveLength(24);
+it('covers the 28 codes of the notes and the fidelity audit, which are exactly the codes the SDK documents', () => {
+  expect(NOTES_TABLE).toHaveLength(28);
   expect(NOTES_TABLE.map(([code]) => code).sort()).toEqual(Object.keys(ERROR_CODES).map(Number).sort());
 });
 
