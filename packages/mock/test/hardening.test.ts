@@ -31,14 +31,14 @@ function filenameOf(header: string | null): string | undefined {
   return /filename="([^"]*)"/.exec(header ?? '')?.[1];
 }
 
-describe('19. files list pages as the SDK expects', () => {
-  it('size + after_file_id: every file exactly once, newest first', async () => {
+describe('19. files list: one page for the SDK, exact paging for size/after_file_id', () => {
+  it('the SDK lists every file exactly once, newest first; size + after_file_id page raw requests', async () => {
     await fetch(`${mock.url}/__reset`, { method: 'POST' });
     const ids: string[] = [];
     for (let i = 0; i < 5; i++) ids.push((await upload(`p${i}.mp3`, `p${i}`, 'voice_clone')).body.file.file_id);
     const mm = new MiniMax({ apiKey: 't', baseURL: mock.url, logLevel: 'off' });
     const seen: string[] = [];
-    for await (const f of mm.files.list({ purpose: 'voice_clone', size: 2 })) seen.push(f.file_id);
+    for await (const f of mm.files.list({ purpose: 'voice_clone' })) seen.push(f.file_id);
     expect(seen).toEqual([...ids].reverse());
 
     const page = readJson(await (await get(mock, `/v1/files/list?purpose=voice_clone&size=2&page=2`)).text()) as {

@@ -73,7 +73,7 @@ describe('msw handlers (setupServer)', () => {
     }
     for (const id of ids) expect(BigInt(id) > 2n ** 53n).toBe(true);
     const listed: string[] = [];
-    for await (const f of mm.files.list({ purpose: 't2a_async_input', size: 2 })) listed.push(f.file_id);
+    for await (const f of mm.files.list({ purpose: 't2a_async_input' })) listed.push(f.file_id);
     expect(listed).toEqual([...ids].reverse());
 
     const content = await mm.files.content(ids[3]!);

@@ -36,7 +36,7 @@ async function run(): Promise<void> {
     purpose: 't2a_async_input',
   });
   const listed: string[] = [];
-  for await (const f of mm.files.list({ purpose: 't2a_async_input', size: 1 })) listed.push(f.file_id);
+  for await (const f of mm.files.list({ purpose: 't2a_async_input' })) listed.push(f.file_id);
   results.file = { id: file?.file_id, name: file?.filename, listed };
   results.content = new TextDecoder().decode(await (await mm.files.content(file!.file_id)).bytes());
 
