@@ -15,7 +15,11 @@ export function exampleNames(index: SpecIndex, op: OperationInfo, mediaType: str
   const names = new Set<string>();
   for (const response of Object.values(responses)) {
     const content = ((index.resolve(response) as JsonObject | undefined)?.content ?? {}) as Record<string, JsonObject>;
-    for (const name of Object.keys((content[mediaType]?.examples ?? {}) as JsonObject)) names.add(name);
+    const media = content[mediaType];
+    // Native error bodies sit beside the success examples (see prism-engine.ts `mergeErrorExamples`).
+    for (const group of [media?.examples, media?.['x-minimax-error-examples']]) {
+      for (const name of Object.keys((group ?? {}) as JsonObject)) names.add(name);
+    }
   }
   return [...names];
 }

@@ -33,7 +33,11 @@ export function pickAnswer(index: SpecIndex, op: LiteOperation, config: MockConf
   const headers = { 'content-type': config.mediaType };
   const examples = (media.examples ?? {}) as Record<string, unknown>;
   if (config.exampleKey !== undefined) {
-    const named = index.resolve(examples[config.exampleKey]) as JsonObject | undefined;
+    // Native error bodies are named beside the examples, as Prism's copy of the spec has them (prism-engine.ts).
+    const errorExamples = (media['x-minimax-error-examples'] ?? {}) as Record<string, unknown>;
+    const named = index.resolve(examples[config.exampleKey] ?? errorExamples[config.exampleKey]) as
+      | JsonObject
+      | undefined;
     if (!named) {
       return notFound(
         `Response for contentType: ${config.mediaType} and exampleKey: ${config.exampleKey} does not exist.`,
