@@ -9,6 +9,7 @@ import type { Socket } from 'node:net';
 import { MockApp } from './app.ts';
 import { DEFAULT_SPEC_PATH, loadSpec, type SpecRuntime, watchSpec } from './spec-loader.ts';
 import type { MockOptions, MockServer } from './types.ts';
+import { attachSpeechWebSocket } from './ws/attach.ts';
 
 /**
  * Starts a mock MiniMax API server.
@@ -49,6 +50,14 @@ export async function startMock(options: MockOptions = {}): Promise<MockServer> 
   });
   // A client that vanishes mid-request must not crash the process.
   server.on('clientError', (_err, socket) => socket.destroy());
+  // MiniMax's speech WebSocket on the same port (`/ws/v1/t2a_v2`, `/ws/v1/t2a_v2_bidi`).
+  const ws = {
+    firstAudioDelayMs: 150,
+    chunkDelayMs: options.streamDelayMs ?? 25,
+    idleTimeoutMs: 120_000,
+    ...options.ws,
+  };
+  attachSpeechWebSocket(server, ws, shutdown.signal, log);
 
   await listen(server, options.port ?? 4010, options.host ?? '127.0.0.1');
   const address = server.address();
