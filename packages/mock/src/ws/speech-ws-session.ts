@@ -81,7 +81,7 @@ export class MockSpeechSession {
     this.#send('connected_success', {});
   }
 
-  #onEvent(event: Record<string, unknown>): void {
+  #onEvent(event: Record<string, unknown>) {
     if (this.#state === 'closed') return;
     switch (event.event) {
       case 'task_start':
@@ -111,7 +111,7 @@ export class MockSpeechSession {
     }
   }
 
-  #taskStart(event: Record<string, unknown>): void {
+  #taskStart(event: Record<string, unknown>) {
     if (this.#state !== 'connected') return this.#fail(2206);
     const voice = event.voice_setting as { voice_id?: unknown } | undefined;
     const mixed = Array.isArray(event.timbre_weights) && event.timbre_weights.length > 0;
@@ -124,7 +124,7 @@ export class MockSpeechSession {
     this.#send('task_started', {});
   }
 
-  #taskContinue(text: unknown): void {
+  #taskContinue(text: unknown) {
     if (this.#state !== 'started') return this.#fail(this.#state === 'connected' ? 2202 : 2206);
     if (typeof text !== 'string') return this.#fail(2013);
     const scenario = this.o.scenario;

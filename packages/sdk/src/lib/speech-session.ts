@@ -218,7 +218,7 @@ export class SpeechSession extends SessionEmitter<SpeechSessionEvents> implement
   }
 
   /** @internal One message from the server. */
-  receive(data: string | Uint8Array): void {
+  receive(data: string | Uint8Array) {
     if (this.#state === 'finished' || this.#state === 'failed') return;
     if (typeof data !== 'string')
       return this.fail(protocolError(`a binary frame of ${data.length} bytes`, this.#setup.request));
@@ -245,7 +245,7 @@ export class SpeechSession extends SessionEmitter<SpeechSessionEvents> implement
   }
 
   /** @internal The connection closed. */
-  closed(error: unknown): void {
+  closed(error: unknown) {
     clearTimeout(this.#linger);
     if (this.#state === 'finishing' && !this.bidirectional && this.#pending === 0 && !this.#inSentence) {
       return this.#complete(); // `/ws/v1/t2a_v2` may just close after the last audio instead of sending task_finished
@@ -275,7 +275,7 @@ export class SpeechSession extends SessionEmitter<SpeechSessionEvents> implement
 
   // ── Protocol ──────────────────────────────────────────────────────────────────────────────────────────────────────
 
-  #handle(frame: Frame): void {
+  #handle(frame: Frame) {
     this.#noteIds(frame);
     this.emit('event', frame as T2aWsServerEvent);
     const event =
