@@ -73,15 +73,7 @@ export function attachSpeechWebSocket(
     if (scenario?.kind === 'reset') return void socket.destroy();
     if (!/^Bearer\s+\S+/i.test(String(headers.authorization ?? '')) || scenario?.kind === 'refuse') {
       const status = scenario?.kind === 'refuse' ? scenario.status : 401;
-      return refuse(socket, status, traceId, {
-        base_resp: {
-          status_code: status === 401 ? 1004 : 1000,
-          status_msg:
-            status === 401
-              ? "login fail: Please carry the API secret key in the 'Authorization' field of the request header"
-              : `upgrade refused with HTTP ${status}`,
-        },
-      });
+      return refuse(socket, status, traceId, refusalBody(status));
     }
     wss.handleUpgrade(req, socket, head, (ws) => {
       const session = new MockSpeechSession(ws, {
@@ -101,6 +93,20 @@ export function attachSpeechWebSocket(
   wss.on('headers', (headers: string[], req: IncomingMessage) =>
     headers.push(`Trace-Id: ${traceIds.get(req) ?? newTraceId()}`),
   );
+}
+
+/** A native `base_resp` where MiniMax has a code for the refusal (1004 key, 1002 rate limit), else a gateway's message. */
+function refusalBody(status: number): unknown {
+  if (status === 401) {
+    return {
+      base_resp: {
+        status_code: 1004,
+        status_msg: "login fail: Please carry the API secret key in the 'Authorization' field of the request header",
+      },
+    };
+  }
+  if (status === 429) return { base_resp: { status_code: 1002, status_msg: 'rate limit exceeded(RPM)' } };
+  return { message: `upgrade refused with HTTP ${status}` };
 }
 
 /** Answers an upgrade with an HTTP error (what a refused WebSocket handshake looks like on the wire). */

@@ -4,9 +4,9 @@
  */
 
 import * as zod from '@minimax-ts/generated/zod';
-import { WebSocket } from 'ws';
 import { describe, expect, it } from 'vitest';
-import { APIError, InvalidArgumentError, MiniMaxError, RateLimitError } from '../../src/index.ts';
+import { WebSocket } from 'ws';
+import { type APIError, InvalidArgumentError, MiniMaxError, RateLimitError } from '../../src/index.ts';
 import { useHarness } from '../faults/harness.ts';
 
 const h = useHarness();
@@ -181,7 +181,9 @@ describe('contract', () => {
     failing.send(SENTENCE.repeat(20));
     await expect(failing.finish()).rejects.toBeInstanceOf(RateLimitError);
     // The opening events come before a session exists to listen: read them with a raw client.
-    const raw = new WebSocket(`${mockURL.replace('http', 'ws')}/ws/v1/t2a_v2`, { headers: { Authorization: 'Bearer k' } });
+    const raw = new WebSocket(`${mockURL.replace('http', 'ws')}/ws/v1/t2a_v2`, {
+      headers: { Authorization: 'Bearer k' },
+    });
     await new Promise<void>((resolve) => {
       raw.on('message', (data) => {
         const event = JSON.parse(String(data)) as Record<string, unknown>;
@@ -195,7 +197,9 @@ describe('contract', () => {
     expect([...kinds].sort()).toEqual(Object.keys(byEvent).sort());
     for (const event of seen) {
       expect(zod.zT2aWsServerEvent.safeParse(event).success, JSON.stringify(event).slice(0, 200)).toBe(true);
-      const schema = zod[byEvent[String(event.event)] as keyof typeof zod] as { safeParse(v: unknown): { success: boolean } };
+      const schema = zod[byEvent[String(event.event)] as keyof typeof zod] as {
+        safeParse(v: unknown): { success: boolean };
+      };
       expect(schema.safeParse(event).success, String(event.event)).toBe(true);
     }
   });
