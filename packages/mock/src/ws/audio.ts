@@ -41,12 +41,16 @@ export function synthesize(text: string, settings: AudioSettings): Uint8Array {
   if (settings.format === 'wav' || settings.format === 'pcm') return pcmClip(text, ms, settings);
   const size = Math.max(64, Math.round(((settings.bitrate / 8) * ms) / 1000));
   const out = new Uint8Array(size);
-  out.set([0x49, 0x44, 0x33, 0x04, 0, 0, 0, 0, 0, 0]); // "ID3" v2.4, empty tag
-  let seed = createHash('sha256').update(text).digest();
-  for (let offset = 10; offset < size; offset += seed.length) {
-    out.set(seed.subarray(0, Math.min(seed.length, size - offset)), offset);
-    seed = createHash('sha256').update(seed).digest();
+  // A xorshift stream seeded by the text's hash: deterministic, and cheap enough that pacing off means no delay.
+  const words = new Uint32Array(out.buffer, 0, size >>> 2);
+  let x = createHash('sha256').update(text).digest().readUInt32LE(0) || 1;
+  for (let i = 0; i < words.length; i++) {
+    x ^= x << 13;
+    x ^= x >>> 17;
+    x ^= x << 5;
+    words[i] = x >>> 0;
   }
+  out.set([0x49, 0x44, 0x33, 0x04, 0, 0, 0, 0, 0, 0]); // "ID3" v2.4, empty tag
   return out;
 }
 
