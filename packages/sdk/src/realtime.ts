@@ -14,6 +14,7 @@
  */
 
 import type { ValidationMode } from './core/client-options.ts';
+import { InvalidArgumentError } from './core/invalid-argument-error.ts';
 import type { WebSocketImplementation } from './internal/websocket.ts';
 import type { SpeechSession } from './lib/speech-session.ts';
 import { openSpeechSession } from './lib/speech-session-open.ts';
@@ -34,7 +35,12 @@ export function connectSpeechSession(
   params: SpeechSessionParams,
   options: RealtimeSessionOptions = {},
 ): Promise<SpeechSession> {
-  const url = new URL(String(relayURL), (globalThis as { location?: { href: string } }).location?.href);
+  let url: URL;
+  try {
+    url = new URL(String(relayURL), (globalThis as { location?: { href: string } }).location?.href);
+  } catch {
+    return Promise.reject(new InvalidArgumentError('relayURL', `not a URL: ${JSON.stringify(String(relayURL))}`));
+  }
   if (url.protocol === 'https:') url.protocol = 'wss:';
   else if (url.protocol === 'http:') url.protocol = 'ws:';
   if (params.bidirectional) url.searchParams.set('endpoint', 't2a_v2_bidi');

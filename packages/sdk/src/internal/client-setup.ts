@@ -48,7 +48,7 @@ export function setupClient(options: ClientOptions): ClientSetup {
   });
   const realtime = {
     baseURL,
-    apiKey,
+    apiKey: () => apiKey,
     webSocket: options.webSocket,
     timeout: options.timeout ?? DEFAULTS.timeout,
     idleTimeout: options.idleTimeout ?? DEFAULTS.idleTimeout,

@@ -103,7 +103,8 @@ export async function openSpeechSession(
 function upgradeHeaders(config: RealtimeConfig, options: SpeechSessionOptions): Record<string, string> {
   const headers: Record<string, string> = {};
   for (const [name, value] of Object.entries(config.defaultHeaders)) headers[name.toLowerCase()] = value;
-  if (config.apiKey) headers.authorization = `Bearer ${config.apiKey}`;
+  const apiKey = config.apiKey?.();
+  if (apiKey) headers.authorization = `Bearer ${apiKey}`;
   for (const [name, value] of Object.entries(options.headers ?? {})) {
     if (value === null) delete headers[name.toLowerCase()];
     else if (value !== undefined) headers[name.toLowerCase()] = value;

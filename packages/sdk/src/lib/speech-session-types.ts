@@ -119,8 +119,11 @@ export interface SpeechSessionFailure {
 /** What a session needs from its client. */
 export interface RealtimeConfig {
   baseURL: string;
-  /** Sent as `Authorization: Bearer`; none for a relay, which holds the key itself. */
-  apiKey: string | undefined;
+  /**
+   * Reads the key sent as `Authorization: Bearer` (none for a relay, which holds the key itself). A function, so that
+   * printing a client (`util.inspect` with hidden properties) never shows the key.
+   */
+  apiKey: (() => string) | undefined;
   webSocket: WebSocketImplementation | undefined;
   timeout: number;
   idleTimeout: number;

@@ -15,7 +15,7 @@ import { MiniMaxError } from '../core/minimax-error.ts';
 import { errorForAbort } from '../internal/abort-error.ts';
 import { createIdleWatchdog, type IdleWatchdog } from '../internal/idle-watchdog.ts';
 import type { RealtimeSocket } from '../internal/websocket-types.ts';
-import { decodeHex } from './hex.ts';
+import { concatBytes, decodeHex } from './hex.ts';
 import { PushQueue } from './push-queue.ts';
 import { SessionEmitter } from './speech-session-emitter.ts';
 import {
@@ -182,13 +182,7 @@ export class SpeechSession extends SessionEmitter<SpeechSessionEvents> implement
   async collect(): Promise<Uint8Array> {
     const parts: Uint8Array[] = [];
     for await (const bytes of this) parts.push(bytes);
-    const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
-    let offset = 0;
-    for (const part of parts) {
-      out.set(part, offset);
-      offset += part.length;
-    }
-    return out;
+    return concatBytes(parts);
   }
 
   // ── Wiring (called by the opener) ─────────────────────────────────────────────────────────────────────────────────
@@ -284,8 +278,12 @@ export class SpeechSession extends SessionEmitter<SpeechSessionEvents> implement
     if (event === 'task_failed' || (failure && !SOFT_CODES.has(failure.code))) throw this.#frameError(frame);
     if (failure) return this.#soft(frame, event);
     switch (event) {
-      case 'connected_success':
-        return this.#sendStart?.();
+      case 'connected_success': {
+        // task_start goes once, whatever a server repeats (a second one is an illegal event order, 2206).
+        const sendStart = this.#sendStart;
+        this.#sendStart = undefined;
+        return sendStart?.();
+      }
       case 'task_started':
         if (this.#state !== 'open') return;
         this.#state = 'started';

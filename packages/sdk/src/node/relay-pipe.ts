@@ -80,10 +80,13 @@ export function pipeSession(client: WebSocket, req: IncomingMessage, o: PipeOpti
     else end(1008, 'relay: too many events before the upstream opened');
   };
 
+  // One at a time, in order: an asynchronous `onTaskStart` must not let a task_continue overtake its task_start.
+  let queue = Promise.resolve();
   client.on('message', (data, isBinary) => {
     touch();
     if (isBinary) return end(1003, 'relay: binary frames are not accepted');
-    void forward(String(data));
+    const text = String(data);
+    queue = queue.then(() => forward(text));
   });
   client.on('close', () => end(1000, ''));
   client.on('error', () => end(1011, 'relay: client error'));

@@ -249,6 +249,23 @@ describe('hostile servers', () => {
     await server.close();
   });
 
+  it('sends task_start once, even when the server repeats connected_success', async () => {
+    const starts: unknown[] = [];
+    const server = await startWsFault((ws) => {
+      ws.send(frame('connected_success'));
+      ws.send(frame('connected_success'));
+      ws.on('message', (data) => {
+        starts.push(JSON.parse(String(data)));
+        ws.send(frame('task_started'));
+      });
+    });
+    const session = await h.client(server.url).speech.connect(voice);
+    await delay(50);
+    expect(starts).toEqual([{ event: 'task_start', ...voice }]);
+    session.abort();
+    await server.close();
+  });
+
   it('takes trace_id from base_resp when the root has none (China host)', async () => {
     const server = await startWsFault(
       afterContinue((ws) =>

@@ -8,6 +8,7 @@ import { createServer, type Server } from 'node:http';
 import type { Socket } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
 import { WebSocket } from 'ws';
+import { InvalidArgumentError } from '../../src/index.ts';
 import { createSpeechRelay, type SpeechRelayOptions } from '../../src/node/relay.ts';
 import { APIConnectionError, AuthenticationError, connectSpeechSession } from '../../src/realtime.ts';
 import { caught, useHarness } from '../faults/harness.ts';
@@ -131,5 +132,7 @@ describe('relay + browser client', () => {
   it('a dead relay is an APIConnectionError', async () => {
     const error = await caught(connectSpeechSession('ws://127.0.0.1:1/speech', voice, { webSocket: WebSocket }));
     expect(error).toBeInstanceOf(APIConnectionError);
+    const bad = await caught(connectSpeechSession('/speech', voice, { webSocket: WebSocket })); // no page to resolve it
+    expect(bad).toBeInstanceOf(InvalidArgumentError);
   });
 });
