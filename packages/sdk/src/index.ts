@@ -25,12 +25,13 @@ export { hexToBytes } from './lib/hex.ts';
 export { OpenAIChatCompletionStream } from './lib/openai-chat-stream.ts';
 export { type TaskProgress, type TaskState, taskState, type WaitOptions } from './lib/poll-task.ts';
 // Types only: the session code (and `ws`) loads when `mm.speech.connect()` opens the first session.
-export type { SpeechSession, SpeechSessionState } from './lib/speech-session.ts';
+export type { SpeechSession } from './lib/speech-session.ts';
 export type {
   SpeechSessionEvents,
   SpeechSessionFailure,
   SpeechSessionOptions,
   SpeechSessionParams,
+  SpeechSessionState,
   SpeechSessionSummary,
 } from './lib/speech-session-types.ts';
 export type { Uploadable } from './lib/upload-input.ts';

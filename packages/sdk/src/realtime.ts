@@ -63,11 +63,12 @@ export function connectSpeechSession(
 }
 
 export * from './core/errors.ts';
-export type { SpeechSession, SpeechSessionState } from './lib/speech-session.ts';
+export type { SpeechSession } from './lib/speech-session.ts';
 export type {
   SpeechSessionEvents,
   SpeechSessionFailure,
   SpeechSessionOptions,
   SpeechSessionParams,
+  SpeechSessionState,
   SpeechSessionSummary,
 } from './lib/speech-session-types.ts';

@@ -8,14 +8,9 @@
 import { APIError } from '../core/api-error.ts';
 import { APIConnectionError, APITimeoutError } from '../core/connection-errors.ts';
 import { MiniMaxError } from '../core/minimax-error.ts';
-import { concatBytes } from './hex.ts';
-import type { SpeechSessionFailure } from './speech-session-types.ts';
+import type { SessionRequest, SpeechSessionFailure } from './speech-session-types.ts';
 
-/** Where a session's errors say they happened. */
-export interface SessionRequest {
-  method: 'GET';
-  url: string;
-}
+export type { SessionRequest } from './speech-session-types.ts';
 
 type Frame = Record<string, unknown>;
 
@@ -25,6 +20,21 @@ export function traceIdOf(frame: Frame): string | undefined {
   if (typeof root === 'string' && root !== '') return root;
   const inner = (frame.base_resp as Frame | undefined)?.trace_id;
   return typeof inner === 'string' && inner !== '' ? inner : undefined;
+}
+
+/** The ids a session reports, updated from every event. */
+export interface SessionIds {
+  sessionId?: string | undefined;
+  traceId?: string | undefined;
+  connectId?: string | undefined;
+}
+
+/** Takes the ids an event carries (the latest trace id wins: MiniMax gives each request its own). */
+export function noteIds(ids: SessionIds, frame: Frame): void {
+  const traceId = traceIdOf(frame);
+  if (traceId) ids.traceId = traceId;
+  if (typeof frame.session_id === 'string' && frame.session_id) ids.sessionId = frame.session_id;
+  if (typeof frame.connect_id === 'string' && frame.connect_id) ids.connectId = frame.connect_id;
 }
 
 /**
@@ -121,15 +131,11 @@ export function protocolError(detail: string, request: SessionRequest, cause?: u
  */
 export function withPartialAudio(
   error: unknown,
-  chunks: readonly Uint8Array[] | undefined,
+  partialAudio: Uint8Array | undefined,
   audioBytes: number,
   sessionId: string | undefined,
 ): unknown {
   if (!(error instanceof MiniMaxError)) return error;
-  const failure: SpeechSessionFailure = {
-    partialAudio: chunks ? concatBytes(chunks) : undefined,
-    audioBytes,
-    sessionId,
-  };
+  const failure: SpeechSessionFailure = { partialAudio, audioBytes, sessionId };
   return Object.assign(error, failure);
 }

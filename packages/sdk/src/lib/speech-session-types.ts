@@ -133,3 +133,22 @@ export interface RealtimeConfig {
   /** A full WebSocket URL that replaces `baseURL` + the endpoint path (a relay). */
   url?: string | undefined;
 }
+
+/** Where a session stands. `open` covers everything from the upgrade to `task_started`. */
+export type SpeechSessionState = 'open' | 'started' | 'finishing' | 'finished' | 'failed';
+
+/** What the opener hands a session (see `speech-session-open.ts`). @internal */
+export interface SessionSetup {
+  request: SessionRequest;
+  bidirectional: boolean;
+  idleTimeout: number;
+  retainAudio: boolean;
+  validate: ((data: unknown) => void) | undefined;
+  signal: AbortSignal | undefined;
+}
+
+/** Where a session's errors say they happened. */
+export interface SessionRequest {
+  method: 'GET';
+  url: string;
+}

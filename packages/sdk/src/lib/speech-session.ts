@@ -13,39 +13,28 @@ import { APIUserAbortError } from '../core/connection-errors.ts';
 import { InvalidArgumentError } from '../core/invalid-argument-error.ts';
 import { MiniMaxError } from '../core/minimax-error.ts';
 import { errorForAbort } from '../internal/abort-error.ts';
+import { deferred } from '../internal/deferred.ts';
 import { createIdleWatchdog, type IdleWatchdog } from '../internal/idle-watchdog.ts';
 import type { RealtimeSocket } from '../internal/websocket-types.ts';
-import { concatBytes, decodeHex } from './hex.ts';
-import { PushQueue } from './push-queue.ts';
-import { SessionEmitter } from './speech-session-emitter.ts';
+import { decodeHex } from './hex.ts';
+import { SessionAudio } from './speech-session-audio.ts';
 import {
   frameError,
+  noteIds,
   protocolError,
-  type SessionRequest,
+  type SessionIds,
   stallError,
-  traceIdOf,
   withPartialAudio,
 } from './speech-session-errors.ts';
+import { SessionLink } from './speech-session-link.ts';
+import { SessionOutput } from './speech-session-output.ts';
 import { splitText } from './speech-session-text.ts';
-import type { SpeechSessionEvents, SpeechSessionSummary } from './speech-session-types.ts';
+import type { SessionSetup, SpeechSessionState, SpeechSessionSummary } from './speech-session-types.ts';
 
 /** Codes that skip one text or ask to resend it later, and leave the session open (docs: 2203, 2204, 2205). */
 const SOFT_CODES: ReadonlySet<number> = new Set([2203, 2204, 2205]);
 
 type Frame = Record<string, unknown>;
-
-/** Where a session stands. `open` covers everything from the upgrade to `task_started`. */
-export type SpeechSessionState = 'open' | 'started' | 'finishing' | 'finished' | 'failed';
-
-/** What the opener hands a session (see `speech-session-open.ts`). @internal */
-export interface SessionSetup {
-  request: SessionRequest;
-  bidirectional: boolean;
-  idleTimeout: number;
-  retainAudio: boolean;
-  validate: ((data: unknown) => void) | undefined;
-  signal: AbortSignal | undefined;
-}
 
 /**
  * @example
@@ -57,31 +46,24 @@ export interface SessionSetup {
  * console.log((await done).extraInfo);
  * ```
  */
-export class SpeechSession extends SessionEmitter<SpeechSessionEvents> implements AsyncIterable<Uint8Array> {
+export class SpeechSession extends SessionOutput {
   readonly bidirectional: boolean;
   #state: SpeechSessionState = 'open';
-  #socket: RealtimeSocket | undefined;
+  readonly #link = new SessionLink();
   #headers: Record<string, string> = {};
   readonly #setup: SessionSetup;
-  readonly #queue = new PushQueue<Uint8Array>(() => this.abort());
-  readonly #chunks: Uint8Array[] | undefined;
-  #audioBytes = 0;
-  #requestBytes = 0;
-  #firstOfRequest: Uint8Array | undefined;
+  readonly #audio: SessionAudio;
   /** `/ws/v1/t2a_v2`: texts sent whose `is_final` (or soft refusal) has not come yet. */
   #pending = 0;
   #inSentence = false;
   #flushes: Array<() => void> = [];
   #cancels: Array<() => void> = [];
-  #ids: { sessionId?: string | undefined; traceId?: string | undefined; connectId?: string | undefined } = {};
-  #extraInfos: T2aExtraInfo[] = [];
+  #ids: SessionIds = {};
   #warnings: APIError[] = [];
   #finished: T2aWsTaskFinished | undefined;
   #error: unknown;
   #watchdog: IdleWatchdog | undefined;
   #watching = false;
-  #timers: Array<ReturnType<typeof setTimeout>> = [];
-  #linger: ReturnType<typeof setTimeout> | undefined;
   #opened = deferred<void>();
   #done = deferred<SpeechSessionSummary>();
   #sendStart: (() => void) | undefined;
@@ -92,7 +74,7 @@ export class SpeechSession extends SessionEmitter<SpeechSessionEvents> implement
     super();
     this.#setup = setup;
     this.bidirectional = setup.bidirectional;
-    this.#chunks = setup.retainAudio ? [] : undefined;
+    this.#audio = new SessionAudio(setup.retainAudio);
     setup.signal?.addEventListener('abort', this.#onAbort, { once: true });
   }
 
@@ -111,7 +93,7 @@ export class SpeechSession extends SessionEmitter<SpeechSessionEvents> implement
   }
   /** Bytes of audio received so far. */
   get byteLength(): number {
-    return this.#audioBytes;
+    return this.#audio.bytes;
   }
 
   /**
@@ -170,19 +152,8 @@ export class SpeechSession extends SessionEmitter<SpeechSessionEvents> implement
   }
 
   /** Stops at once: closes the connection; iteration and `finish()` reject with `APIUserAbortError`. */
-  abort(): void {
+  override abort(): void {
     this.fail(abortError());
-  }
-
-  [Symbol.asyncIterator](): AsyncIterator<Uint8Array> {
-    return this.#queue.iterator();
-  }
-
-  /** Consumes the audio and returns it as one array. */
-  async collect(): Promise<Uint8Array> {
-    const parts: Uint8Array[] = [];
-    for await (const bytes of this) parts.push(bytes);
-    return concatBytes(parts);
   }
 
   // ── Wiring (called by the opener) ─────────────────────────────────────────────────────────────────────────────────
@@ -194,9 +165,8 @@ export class SpeechSession extends SessionEmitter<SpeechSessionEvents> implement
 
   /** @internal */
   attach(socket: RealtimeSocket, sendStart: () => void): void {
-    this.#socket = socket;
     this.#sendStart = sendStart;
-    if (this.#state === 'failed') socket.terminate();
+    this.#link.attach(socket);
   }
 
   /** @internal The upgrade succeeded. */
@@ -207,8 +177,7 @@ export class SpeechSession extends SessionEmitter<SpeechSessionEvents> implement
 
   /** @internal Arms a timer that is cleared when the session ends. */
   timer(ms: number, onFire: () => void, repeat = false): void {
-    if (this.#state === 'finished' || this.#state === 'failed') return;
-    this.#timers.push(repeat ? setInterval(onFire, ms) : setTimeout(onFire, ms));
+    this.#link.timer(ms, onFire, repeat);
   }
 
   /** @internal One message from the server. */
@@ -240,7 +209,7 @@ export class SpeechSession extends SessionEmitter<SpeechSessionEvents> implement
 
   /** @internal The connection closed. */
   closed(error: unknown) {
-    clearTimeout(this.#linger);
+    this.#link.closed();
     if (this.#state === 'finishing' && !this.bidirectional && this.#pending === 0 && !this.#inSentence) {
       return this.#complete(); // `/ws/v1/t2a_v2` may just close after the last audio instead of sending task_finished
     }
@@ -252,10 +221,10 @@ export class SpeechSession extends SessionEmitter<SpeechSessionEvents> implement
     if (this.#state === 'finished' || this.#state === 'failed') return;
     const opening = this.#state === 'open';
     this.#state = 'failed';
-    this.#error = withPartialAudio(error, this.#chunks, this.#audioBytes, this.#ids.sessionId);
+    this.#error = withPartialAudio(error, this.#audio.received(), this.#audio.bytes, this.#ids.sessionId);
     this.#release(true);
     const aborted = this.#error instanceof APIUserAbortError;
-    this.#queue.fail(this.#error, aborted);
+    this.queue.fail(this.#error, aborted);
     this.#opened.reject(this.#error);
     this.#done.reject(this.#error);
     for (const waiters of [this.#flushes, this.#cancels]) waiters.length = 0;
@@ -270,7 +239,7 @@ export class SpeechSession extends SessionEmitter<SpeechSessionEvents> implement
   // ── Protocol ──────────────────────────────────────────────────────────────────────────────────────────────────────
 
   #handle(frame: Frame) {
-    this.#noteIds(frame);
+    noteIds(this.#ids, frame);
     this.emit('event', frame as T2aWsServerEvent);
     const event =
       typeof frame.event === 'string' ? frame.event : 'data' in frame || 'is_final' in frame ? 'task_continued' : '';
@@ -289,7 +258,7 @@ export class SpeechSession extends SessionEmitter<SpeechSessionEvents> implement
         this.#state = 'started';
         return this.#opened.resolve();
       case 'task_continued':
-        return this.#audio(frame);
+        return this.#onAudio(frame);
       case 'sentence_start':
       case 'sentence_end':
         this.#inSentence = event === 'sentence_start';
@@ -307,42 +276,20 @@ export class SpeechSession extends SessionEmitter<SpeechSessionEvents> implement
     }
   }
 
-  #audio(frame: Frame): void {
+  #onAudio(frame: Frame): void {
     if (this.#state === 'open') throw protocolError('audio before task_started', this.#setup.request);
     const hex = (frame.data as Frame | null | undefined)?.audio;
     if (typeof hex === 'string' && hex !== '') {
       const bytes = decodeHex(hex);
       if (!bytes) throw protocolError(`audio that is not hex (${hex.length} characters)`, this.#setup.request);
-      if (!(frame.is_final === true && this.#isAggregateRepeat(bytes))) this.#deliver(bytes);
+      if (this.#audio.accept(bytes, frame.is_final === true)) this.deliver(bytes);
     }
     if (frame.is_final === true) {
       const info = frame.extra_info as T2aExtraInfo | undefined;
-      if (info) this.#extraInfos.push(info);
+      this.#audio.finishRequest(info);
       if (!this.bidirectional && this.#pending > 0) this.#pending--;
-      this.#requestBytes = 0;
-      this.#firstOfRequest = undefined;
       this.emit('final', info);
     }
-  }
-
-  /**
-   * Whether an `is_final` frame's audio repeats the whole request (as the HTTP stream's final event does) rather than
-   * adding its last piece: same length as everything received for the request, same first bytes.
-   */
-  #isAggregateRepeat(bytes: Uint8Array): boolean {
-    const first = this.#firstOfRequest;
-    if (!first || bytes.length !== this.#requestBytes) return false;
-    for (let i = 0; i < first.length; i++) if (bytes[i] !== first[i]) return false;
-    return true;
-  }
-
-  #deliver(bytes: Uint8Array): void {
-    this.#audioBytes += bytes.length;
-    this.#requestBytes += bytes.length;
-    this.#firstOfRequest ??= bytes;
-    this.#chunks?.push(bytes);
-    this.emit('audio', bytes);
-    if (!(this.hasListeners('audio') && !this.#queue.started)) this.#queue.push(bytes);
   }
 
   #soft(frame: Frame, event: string): void {
@@ -354,14 +301,6 @@ export class SpeechSession extends SessionEmitter<SpeechSessionEvents> implement
 
   #frameError(frame: Frame): APIError {
     return frameError(frame, this.#setup.request, this.#headers, this.#ids.traceId);
-  }
-
-  #noteIds(frame: Frame): void {
-    const ids = this.#ids;
-    const traceId = traceIdOf(frame);
-    if (traceId) ids.traceId = traceId;
-    if (typeof frame.session_id === 'string' && frame.session_id) ids.sessionId = frame.session_id;
-    if (typeof frame.connect_id === 'string' && frame.connect_id) ids.connectId = frame.connect_id;
   }
 
   #control(event: 'task_flush' | 'task_cancel', waiters: Array<() => void>): Promise<void> {
@@ -392,7 +331,7 @@ export class SpeechSession extends SessionEmitter<SpeechSessionEvents> implement
 
   #write(event: Record<string, unknown>): void {
     try {
-      this.#socket?.send(JSON.stringify(event));
+      this.#link.send(JSON.stringify(event));
     } catch (error) {
       this.fail(error);
       throw this.#error;
@@ -429,14 +368,14 @@ export class SpeechSession extends SessionEmitter<SpeechSessionEvents> implement
       sessionId: this.#ids.sessionId,
       traceId: this.#ids.traceId,
       connectId: this.#ids.connectId,
-      extraInfo: this.#extraInfos.at(-1),
-      extraInfos: this.#extraInfos,
-      audioBytes: this.#audioBytes,
+      extraInfo: this.#audio.extraInfos.at(-1),
+      extraInfos: this.#audio.extraInfos,
+      audioBytes: this.#audio.bytes,
       warnings: this.#warnings,
       finishedEvent: this.#finished,
     };
     this.#release(false);
-    this.#queue.end();
+    this.queue.end();
     this.#done.resolve(summary);
     this.emitSafely('end', summary);
   }
@@ -444,38 +383,11 @@ export class SpeechSession extends SessionEmitter<SpeechSessionEvents> implement
   /** Stops every timer and listener; closes the socket (at once after a failure). */
   #release(failed: boolean): void {
     this.#watchdog?.stop();
-    for (const timer of this.#timers) clearTimeout(timer);
-    this.#timers = [];
     this.#setup.signal?.removeEventListener('abort', this.#onAbort);
-    const socket = this.#socket;
-    if (!socket) return;
-    if (failed) socket.terminate();
-    else {
-      socket.close(1000);
-      // A server that never answers the close frame must not hold the socket open for long.
-      this.#linger = setTimeout(() => socket.terminate(), 2_000);
-    }
+    this.#link.release(failed);
   }
 }
 
 function abortError(): APIUserAbortError {
   return new APIUserAbortError({ message: 'The speech session was aborted.' });
-}
-
-interface Deferred<T> {
-  promise: Promise<T>;
-  resolve(value: T): void;
-  reject(error: unknown): void;
-}
-
-/** A promise settled from outside. Its rejection is marked handled: a caller that never awaits it sees no warning. */
-function deferred<T>(): Deferred<T> {
-  let resolve!: (value: T) => void;
-  let reject!: (error: unknown) => void;
-  const promise = new Promise<T>((res, rej) => {
-    resolve = res;
-    reject = rej;
-  });
-  promise.catch(() => {});
-  return { promise, resolve, reject };
 }
