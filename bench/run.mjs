@@ -1,7 +1,7 @@
 /**
  * `npm run bench`: runs every benchmark against the bench server and writes bench/RESULTS.md (and results.json).
  *
- *   node bench/run.mjs [--quick] [--only=request,chat-stream,speech-stream,bundle,cold-start,memory] [--out=path]
+ *   node bench/run.mjs [--quick] [--only=request,chat-stream,speech-stream,realtime,bundle,cold-start,memory] [--out=path]
  *   node bench/run.mjs --render     # rewrite RESULTS.md from RESULTS.json (after editing FIXES.md)
  *
  * `--quick` shrinks every size and round count (a smoke run in well under a minute); its results go to
@@ -29,7 +29,7 @@ if (args.render) {
   writeFileSync(out, renderResults(meta, results, notes));
   process.exit(0);
 }
-const ALL = ['request', 'chat-stream', 'speech-stream', 'bundle', 'cold-start', 'memory'];
+const ALL = ['request', 'chat-stream', 'speech-stream', 'realtime', 'bundle', 'cold-start', 'memory'];
 const only = args.only ? String(args.only).split(',') : ALL;
 for (const name of only) if (!ALL.includes(name)) throw new Error(`unknown suite ${name}; known: ${ALL.join(', ')}`);
 
@@ -43,6 +43,7 @@ const sizes = quick
       chatRounds: 3,
       events: 500,
       speechRounds: 5,
+      realtimeRounds: 5,
       fileBytes: 2 ** 28,
       coldRuns: 6,
     }
@@ -54,10 +55,11 @@ const sizes = quick
       chatRounds: 7,
       events: 2000,
       speechRounds: 15,
+      realtimeRounds: 15,
       fileBytes: 2 ** 30,
       coldRuns: 20,
     };
-if (args.rounds) sizes.rounds = sizes.chatRounds = sizes.speechRounds = Number(args.rounds);
+if (args.rounds) sizes.rounds = sizes.chatRounds = sizes.speechRounds = sizes.realtimeRounds = Number(args.rounds);
 
 const log = (line) => process.stderr.write(`${line}\n`);
 const started = Date.now();
@@ -96,6 +98,10 @@ try {
       `--events=${sizes.events}`,
       `--rounds=${sizes.speechRounds}`,
     ]);
+  }
+  if (only.includes('realtime')) {
+    log('bench: real-time speech (WebSocket)…');
+    results.realtime = await runSuite(suite('realtime-speech'), [...common, `--rounds=${sizes.realtimeRounds}`]);
   }
   if (only.includes('memory')) {
     results.memory = [];

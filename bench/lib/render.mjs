@@ -1,5 +1,7 @@
 /** Turns the suites' results into bench/RESULTS.md. */
 
+import { realtimeDetails, realtimeRows } from './render-realtime.mjs';
+
 const OURS = '@minimax-ts/sdk';
 const PEERS = ['openai', '@anthropic-ai/sdk', 'mmx-cli/sdk'];
 const ENDPOINT_NAMES = {
@@ -81,6 +83,7 @@ function summary(r) {
       }),
     ]);
   }
+  if (r.realtime) rows.push(...realtimeRows(r.realtime, x, verdict));
   if (r.bundle) {
     const list = r.bundle.results;
     const size = (name, variant) => {
@@ -281,6 +284,7 @@ export function renderResults(meta, r, fixes) {
   if (r.request) out.push('## Request overhead', '', requestDetails(r.request), '');
   if (r.chatStream) out.push('## Chat stream', '', chatDetails(r.chatStream), '');
   if (r.speechStream) out.push('## Speech stream', '', speechDetails(r.speechStream), '');
+  if (r.realtime) out.push('## Real-time speech (WebSocket)', '', realtimeDetails(r.realtime, table), '');
   if (r.bundle) out.push('## Bundle size', '', bundleDetails(r.bundle), '');
   if (r.coldStart) out.push('## Cold start', '', coldDetails(r.coldStart), '');
   if (r.memory) out.push('## Memory', '', memoryDetails(r.memory), '');

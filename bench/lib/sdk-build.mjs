@@ -43,8 +43,9 @@ function snapshot() {
     cpSync(join(ROOT, dir, 'dist'), join(target, 'dist'), { recursive: true });
     if (!existsSync(join(target, 'dist', 'index.js'))) throw new Error(`${name}: dist vanished while copying`);
   }
-  // The packages' own dependency, resolved from the copy as it would be from an install.
+  // The packages' own dependencies, resolved from the copy as it would be from an install.
   symlinkSync(join(ROOT, 'node_modules', 'zod'), join(root, 'node_modules', 'zod'), 'dir');
+  symlinkSync(join(ROOT, 'node_modules', 'ws'), join(root, 'node_modules', 'ws'), 'dir');
   return root;
 }
 

@@ -15,6 +15,8 @@ const expected: Record<string, RegExp> = {
   'anthropic-compatible': /answer: \S+[\s\S]*stop reason: end_turn/,
   speech: /saved out\/speech\.mp3: [1-9]\d* bytes, \d+ ms, trace id [0-9a-f]{32}/,
   'speech-stream': /saved out\/speech-stream\.mp3: [1-9]\d* bytes in \d+ chunks/,
+  'realtime-speech':
+    /first audio after \d+ ms\nsaved out\/realtime-speech\.mp3: [1-9]\d* bytes, [1-9]\d* sentences, trace id [0-9a-f]{32}/,
   'speech-async':
     /task \d{18} created[\s\S]*Success[\s\S]*saved out\/speech-async\.tar: [1-9]\d* bytes \(file_id \d{18}\)/,
   video: /Success after [\d.]+ s \(poll \d+\)\nvideo \d+×\d+, file_id \d{18}\ndownload: http:\/\/127\.0\.0\.1:\d+\//,

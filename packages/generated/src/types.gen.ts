@@ -3589,6 +3589,194 @@ export type AccountBalanceResp = {
  */
 export type MoneyAmount = string;
 
+/**
+ * Client → server, once, after `connected_success`: starts the synthesis session. Only after the server's `task_started` may the client send `task_continue` or `task_finish`. Its voice, audio and pronunciation parameters are those of the HTTP endpoint (`/v1/t2a_v2`); the bidirectional endpoint takes the same.
+ */
+export type T2aWsTaskStart = {
+    event: 'task_start';
+    /**
+     * Speech model id. Any current model id is accepted; the list is not exhaustive.
+     */
+    model: string;
+    voice_setting: T2aVoiceSetting;
+    audio_setting?: T2aAudioSetting;
+    pronunciation_dict?: PronunciationDict;
+    /**
+     * Up to 4 voices mixed by weight (1–100); leave `voice_setting.voice_id` empty when set.
+     */
+    timbre_weights?: Array<TimbreWeights>;
+    /**
+     * Language hint (`Chinese`, `English`, …, or `auto`).
+     */
+    language_boost?: string;
+    voice_modify?: VoiceModify;
+    subtitle_enable?: boolean;
+    subtitle_type?: 'sentence' | 'word' | 'word_streaming';
+    /**
+     * `speech-2.8-*` only: synthesize without splitting the text (better prosody, more latency).
+     */
+    continuous_sound?: boolean;
+    /**
+     * Bidirectional endpoint only; a client-chosen id echoed back in `session_id`.
+     */
+    session_id?: string;
+};
+
+/**
+ * Client → server: text to synthesize, fewer than 10,000 characters (a longer one is skipped with 2204). On `/ws/v1/t2a_v2` each one is synthesized on its own and answered by `task_continued` frames ending with `is_final: true`; on `/ws/v1/t2a_v2_bidi` text of any granularity (a single token) is buffered into sentences.
+ */
+export type T2aWsTaskContinue = {
+    event: 'task_continue';
+    text: string;
+};
+
+/**
+ * Client → server. The server completes the queued work, sends `task_finished` and closes the connection.
+ */
+export type T2aWsTaskFinish = {
+    event: 'task_finish';
+};
+
+/**
+ * Client → server, bidirectional endpoint only. Drops the buffered text and the synthesis in flight; answered by `task_canceled`, after which `task_continue` may be sent again.
+ */
+export type T2aWsTaskCancel = {
+    event: 'task_cancel';
+};
+
+/**
+ * Client → server, bidirectional endpoint only. Synthesizes the buffered text now; `task_flushed` follows that audio and the session goes on.
+ */
+export type T2aWsTaskFlush = {
+    event: 'task_flush';
+};
+
+/**
+ * Any event a client sends on the speech WebSocket.
+ */
+export type T2aWsClientEvent = T2aWsTaskStart | T2aWsTaskContinue | T2aWsTaskFinish | T2aWsTaskCancel | T2aWsTaskFlush;
+
+/**
+ * The status of a speech WebSocket event; `status_code` 0 is success. On `task_failed` it says why the session failed (1000, 1001, 1002, 1004, 1039, 1042, 2013, 2201, 2202, 2206); on `task_continued` a non-zero code is either fatal or a soft refusal that leaves the session open (2203 empty text, 2204 over 10,000 characters — both skipped — and 2205 too much text queued: resend later). The China host may put `trace_id` here.
+ */
+export type T2aWsBaseResp = {
+    status_code?: number;
+    status_msg?: string;
+    trace_id?: string;
+};
+
+/**
+ * Server → client, first frame after the upgrade.
+ */
+export type T2aWsConnectedSuccess = {
+    event: 'connected_success';
+    session_id?: string;
+    trace_id?: string;
+    connect_id?: string;
+    base_resp?: T2aWsBaseResp;
+};
+
+/**
+ * Server → client, the answer to `task_start` (`base_resp.status_code` 2202 = illegal event).
+ */
+export type T2aWsTaskStarted = {
+    event: 'task_started';
+    session_id?: string;
+    trace_id?: string;
+    connect_id?: string;
+    base_resp?: T2aWsBaseResp;
+};
+
+/**
+ * Server → client: one chunk of audio, hex-encoded in the requested format (`data.audio`; `data` may be `null`). The last frame of a request has `is_final: true` and carries `extra_info`; it may carry audio too. Opus chunks must be joined in arrival order before decoding. MiniMax's own example of this frame has no `event` field.
+ */
+export type T2aWsTaskContinued = {
+    event?: 'task_continued';
+    data?: {
+        /**
+         * Hex-encoded audio chunk (empty or absent on some frames).
+         */
+        audio?: string;
+    } | null;
+    is_final?: boolean;
+    extra_info?: T2aExtraInfo;
+    session_id?: string;
+    trace_id?: string;
+    connect_id?: string;
+    base_resp?: T2aWsBaseResp;
+};
+
+/**
+ * Server → client, bidirectional endpoint: a buffered sentence starts synthesizing; its audio follows until `sentence_end`.
+ */
+export type T2aWsSentenceStart = {
+    event: 'sentence_start';
+    session_id?: string;
+    trace_id?: string;
+    connect_id?: string;
+    base_resp?: T2aWsBaseResp;
+};
+
+/**
+ * Server → client, bidirectional endpoint: all audio of the current sentence was sent.
+ */
+export type T2aWsSentenceEnd = {
+    event: 'sentence_end';
+    session_id?: string;
+    trace_id?: string;
+    connect_id?: string;
+    base_resp?: T2aWsBaseResp;
+};
+
+/**
+ * Server → client, bidirectional endpoint: the answer to `task_cancel`.
+ */
+export type T2aWsTaskCanceled = {
+    event: 'task_canceled';
+    session_id?: string;
+    trace_id?: string;
+    connect_id?: string;
+    base_resp?: T2aWsBaseResp;
+};
+
+/**
+ * Server → client, bidirectional endpoint: every audio frame of the flushed text was sent before it.
+ */
+export type T2aWsTaskFlushed = {
+    event: 'task_flushed';
+    session_id?: string;
+    trace_id?: string;
+    connect_id?: string;
+    base_resp?: T2aWsBaseResp;
+};
+
+/**
+ * Server → client, the answer to `task_finish` once all queued audio was sent; the server then closes the connection.
+ */
+export type T2aWsTaskFinished = {
+    event: 'task_finished';
+    session_id?: string;
+    trace_id?: string;
+    connect_id?: string;
+    base_resp?: T2aWsBaseResp;
+};
+
+/**
+ * Server → client, at any point: the session failed (`base_resp` says why) and the client must close the connection.
+ */
+export type T2aWsTaskFailed = {
+    event: 'task_failed';
+    session_id?: string;
+    trace_id?: string;
+    connect_id?: string;
+    base_resp?: T2aWsBaseResp;
+};
+
+/**
+ * Any event the server sends on the speech WebSocket (a frame without `event` is a `task_continued`).
+ */
+export type T2aWsServerEvent = T2aWsConnectedSuccess | T2aWsTaskStarted | T2aWsTaskContinued | T2aWsSentenceStart | T2aWsSentenceEnd | T2aWsTaskCanceled | T2aWsTaskFlushed | T2aWsTaskFinished | T2aWsTaskFailed;
+
 export type ChatCompletionV2Data = {
     /**
      * Chat completion request parameters

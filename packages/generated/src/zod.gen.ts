@@ -2075,6 +2075,196 @@ export const zAccountBalanceResp = z.object({
 });
 
 /**
+ * Client → server, once, after `connected_success`: starts the synthesis session. Only after the server's `task_started` may the client send `task_continue` or `task_finish`. Its voice, audio and pronunciation parameters are those of the HTTP endpoint (`/v1/t2a_v2`); the bidirectional endpoint takes the same.
+ */
+export const zT2aWsTaskStart = z.object({
+    event: z.literal('task_start'),
+    model: z.string(),
+    voice_setting: zT2aVoiceSetting,
+    audio_setting: zT2aAudioSetting.optional(),
+    pronunciation_dict: zPronunciationDict.optional(),
+    timbre_weights: z.array(zTimbreWeights).optional(),
+    language_boost: z.string().optional(),
+    voice_modify: zVoiceModify.optional(),
+    subtitle_enable: z.boolean().optional(),
+    subtitle_type: z.enum([
+        'sentence',
+        'word',
+        'word_streaming'
+    ]).optional(),
+    continuous_sound: z.boolean().optional(),
+    session_id: z.string().optional()
+});
+
+/**
+ * Client → server: text to synthesize, fewer than 10,000 characters (a longer one is skipped with 2204). On `/ws/v1/t2a_v2` each one is synthesized on its own and answered by `task_continued` frames ending with `is_final: true`; on `/ws/v1/t2a_v2_bidi` text of any granularity (a single token) is buffered into sentences.
+ */
+export const zT2aWsTaskContinue = z.object({
+    event: z.literal('task_continue'),
+    text: z.string()
+});
+
+/**
+ * Client → server. The server completes the queued work, sends `task_finished` and closes the connection.
+ */
+export const zT2aWsTaskFinish = z.object({
+    event: z.literal('task_finish')
+});
+
+/**
+ * Client → server, bidirectional endpoint only. Drops the buffered text and the synthesis in flight; answered by `task_canceled`, after which `task_continue` may be sent again.
+ */
+export const zT2aWsTaskCancel = z.object({
+    event: z.literal('task_cancel')
+});
+
+/**
+ * Client → server, bidirectional endpoint only. Synthesizes the buffered text now; `task_flushed` follows that audio and the session goes on.
+ */
+export const zT2aWsTaskFlush = z.object({
+    event: z.literal('task_flush')
+});
+
+/**
+ * Any event a client sends on the speech WebSocket.
+ */
+export const zT2aWsClientEvent = z.union([
+    zT2aWsTaskStart,
+    zT2aWsTaskContinue,
+    zT2aWsTaskFinish,
+    zT2aWsTaskCancel,
+    zT2aWsTaskFlush
+]);
+
+/**
+ * The status of a speech WebSocket event; `status_code` 0 is success. On `task_failed` it says why the session failed (1000, 1001, 1002, 1004, 1039, 1042, 2013, 2201, 2202, 2206); on `task_continued` a non-zero code is either fatal or a soft refusal that leaves the session open (2203 empty text, 2204 over 10,000 characters — both skipped — and 2205 too much text queued: resend later). The China host may put `trace_id` here.
+ */
+export const zT2aWsBaseResp = z.object({
+    status_code: z.int().optional(),
+    status_msg: z.string().optional(),
+    trace_id: z.string().optional()
+});
+
+/**
+ * Server → client, first frame after the upgrade.
+ */
+export const zT2aWsConnectedSuccess = z.object({
+    event: z.literal('connected_success'),
+    session_id: z.string().optional(),
+    trace_id: z.string().optional(),
+    connect_id: z.string().optional(),
+    base_resp: zT2aWsBaseResp.optional()
+});
+
+/**
+ * Server → client, the answer to `task_start` (`base_resp.status_code` 2202 = illegal event).
+ */
+export const zT2aWsTaskStarted = z.object({
+    event: z.literal('task_started'),
+    session_id: z.string().optional(),
+    trace_id: z.string().optional(),
+    connect_id: z.string().optional(),
+    base_resp: zT2aWsBaseResp.optional()
+});
+
+/**
+ * Server → client: one chunk of audio, hex-encoded in the requested format (`data.audio`; `data` may be `null`). The last frame of a request has `is_final: true` and carries `extra_info`; it may carry audio too. Opus chunks must be joined in arrival order before decoding. MiniMax's own example of this frame has no `event` field.
+ */
+export const zT2aWsTaskContinued = z.object({
+    event: z.literal('task_continued').optional(),
+    data: z.object({
+        audio: z.string().optional()
+    }).nullish(),
+    is_final: z.boolean().optional(),
+    extra_info: zT2aExtraInfo.optional(),
+    session_id: z.string().optional(),
+    trace_id: z.string().optional(),
+    connect_id: z.string().optional(),
+    base_resp: zT2aWsBaseResp.optional()
+});
+
+/**
+ * Server → client, bidirectional endpoint: a buffered sentence starts synthesizing; its audio follows until `sentence_end`.
+ */
+export const zT2aWsSentenceStart = z.object({
+    event: z.literal('sentence_start'),
+    session_id: z.string().optional(),
+    trace_id: z.string().optional(),
+    connect_id: z.string().optional(),
+    base_resp: zT2aWsBaseResp.optional()
+});
+
+/**
+ * Server → client, bidirectional endpoint: all audio of the current sentence was sent.
+ */
+export const zT2aWsSentenceEnd = z.object({
+    event: z.literal('sentence_end'),
+    session_id: z.string().optional(),
+    trace_id: z.string().optional(),
+    connect_id: z.string().optional(),
+    base_resp: zT2aWsBaseResp.optional()
+});
+
+/**
+ * Server → client, bidirectional endpoint: the answer to `task_cancel`.
+ */
+export const zT2aWsTaskCanceled = z.object({
+    event: z.literal('task_canceled'),
+    session_id: z.string().optional(),
+    trace_id: z.string().optional(),
+    connect_id: z.string().optional(),
+    base_resp: zT2aWsBaseResp.optional()
+});
+
+/**
+ * Server → client, bidirectional endpoint: every audio frame of the flushed text was sent before it.
+ */
+export const zT2aWsTaskFlushed = z.object({
+    event: z.literal('task_flushed'),
+    session_id: z.string().optional(),
+    trace_id: z.string().optional(),
+    connect_id: z.string().optional(),
+    base_resp: zT2aWsBaseResp.optional()
+});
+
+/**
+ * Server → client, the answer to `task_finish` once all queued audio was sent; the server then closes the connection.
+ */
+export const zT2aWsTaskFinished = z.object({
+    event: z.literal('task_finished'),
+    session_id: z.string().optional(),
+    trace_id: z.string().optional(),
+    connect_id: z.string().optional(),
+    base_resp: zT2aWsBaseResp.optional()
+});
+
+/**
+ * Server → client, at any point: the session failed (`base_resp` says why) and the client must close the connection.
+ */
+export const zT2aWsTaskFailed = z.object({
+    event: z.literal('task_failed'),
+    session_id: z.string().optional(),
+    trace_id: z.string().optional(),
+    connect_id: z.string().optional(),
+    base_resp: zT2aWsBaseResp.optional()
+});
+
+/**
+ * Any event the server sends on the speech WebSocket (a frame without `event` is a `task_continued`).
+ */
+export const zT2aWsServerEvent = z.union([
+    zT2aWsConnectedSuccess,
+    zT2aWsTaskStarted,
+    zT2aWsTaskContinued,
+    zT2aWsSentenceStart,
+    zT2aWsSentenceEnd,
+    zT2aWsTaskCanceled,
+    zT2aWsTaskFlushed,
+    zT2aWsTaskFinished,
+    zT2aWsTaskFailed
+]);
+
+/**
  * Chat completion request parameters
  */
 export const zChatCompletionV2Body = zChatCompletionReq;

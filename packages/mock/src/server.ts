@@ -3,12 +3,14 @@
  * keep-alive connections and stalled streams included), and swap the spec on reload without dropping in-flight
  * requests (each request keeps the spec it started with).
  */
+import { setMaxListeners } from 'node:events';
 import { createServer, type Server } from 'node:http';
 import type { Socket } from 'node:net';
 import { MockApp } from './app.ts';
 import { serveNode } from './node-adapter.ts';
 import { DEFAULT_SPEC_PATH, loadSpec, type SpecRuntime, watchSpec } from './spec-loader.ts';
 import type { MockOptions, MockServer } from './types.ts';
+import { attachSpeechWebSocket } from './ws/attach.ts';
 
 /**
  * A listen failure in one line (`EADDRINUSE` and friends), for the CLI and scripts to print without a stack.
@@ -69,11 +71,17 @@ export async function startMock(options: MockOptions = {}): Promise<MockServer> 
   });
   // A client that vanishes mid-request must not crash the process.
   server.on('clientError', (_err, socket) => socket.destroy());
-  // WebSocket endpoints attach here (`server.on('upgrade', …)` before this default); without one, an upgrade
-  // request is refused by closing its socket rather than left hanging.
-  server.on('upgrade', (_req, socket) => {
-    if (server.listenerCount('upgrade') === 1) socket.destroy();
-  });
+  // MiniMax's speech WebSocket on the same port (`/ws/v1/t2a_v2`, `/ws/v1/t2a_v2_bidi`). Its sessions pace audio
+  // with timers that `close()` must stop: every open session listens for `shutdown` (hundreds are not a leak).
+  const shutdown = new AbortController();
+  setMaxListeners(0, shutdown.signal);
+  const ws = {
+    firstAudioDelayMs: 150,
+    chunkDelayMs: options.streamDelayMs ?? 25,
+    idleTimeoutMs: 120_000,
+    ...options.ws,
+  };
+  attachSpeechWebSocket(server, ws, shutdown.signal, log);
 
   const host = options.host ?? '127.0.0.1';
   await listen(server, options.port ?? 4010, host);
@@ -97,6 +105,7 @@ export async function startMock(options: MockOptions = {}): Promise<MockServer> 
   const close = () => {
     closing ??= new Promise<void>((resolve) => {
       unwatch?.();
+      shutdown.abort();
       server.close(() => resolve());
       // Destroying a socket aborts its request's signal (node-adapter.ts), which wakes every stalled stream.
       for (const socket of sockets) socket.destroy();

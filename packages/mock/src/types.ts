@@ -34,6 +34,12 @@ export interface MockOptions {
   taskPolls?: number;
   /** Reload the spec when its file changes (only when `spec` is a path). Default false; the CLI turns it on. */
   watch?: boolean;
+  /**
+   * Pacing of the speech WebSocket: delay before each request's first audio frame (default 150 ms), between two
+   * audio frames (default `streamDelayMs`), and the idle time before the server closes with 2201 (default 120 000).
+   * All 0 for benchmarks (idle 0 = never).
+   */
+  ws?: { firstAudioDelayMs?: number; chunkDelayMs?: number; idleTimeoutMs?: number };
   /** Receives one line per request and per reload. Default: silent. */
   log?: (line: string) => void;
   /** Caps on request bodies held in memory (per request: 64 MB; all requests in flight together: 256 MB). */

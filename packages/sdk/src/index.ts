@@ -16,6 +16,7 @@ export { EventStream } from './core/event-stream.ts';
 export { InvalidArgumentError } from './core/invalid-argument-error.ts';
 export { type Page, PagePromise } from './core/pagination.ts';
 export { ResponseValidationError, type ValidationIssue } from './core/response-validation-error.ts';
+export type { WebSocketImplementation } from './internal/websocket.ts';
 export { AnthropicMessageStream } from './lib/anthropic-message-stream.ts';
 export { AudioStream, type AudioStreamEvent } from './lib/audio-stream.ts';
 export { ChatCompletionStream } from './lib/chat-completion-stream.ts';
@@ -23,6 +24,16 @@ export { FileContent } from './lib/file-content.ts';
 export { type HexSource, hexToBytes } from './lib/hex.ts';
 export { OpenAIChatCompletionStream } from './lib/openai-chat-stream.ts';
 export { type TaskProgress, type TaskState, taskState, type WaitOptions } from './lib/poll-task.ts';
+// Types only: the session code (and `ws`) loads when `mm.speech.connect()` opens the first session.
+export type { SpeechSession } from './lib/speech-session.ts';
+export type {
+  SpeechSessionEvents,
+  SpeechSessionFailure,
+  SpeechSessionOptions,
+  SpeechSessionParams,
+  SpeechSessionState,
+  SpeechSessionSummary,
+} from './lib/speech-session-types.ts';
 export type { Uploadable } from './lib/upload-input.ts';
 export type * from './resources/anthropic.ts';
 export type * from './resources/chat.ts';

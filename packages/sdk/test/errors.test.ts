@@ -56,6 +56,13 @@ const CODE_TABLE: [code: number, cls: ErrorClass, retryable: boolean][] = [
   [2049, AuthenticationError, false],
   [2056, UsageLimitError, false],
   [2061, UsageLimitError, false],
+  // Speech WebSocket codes (speech-t2a-websocket and -bidi pages): 2205 "resend later" behaves as a rate limit.
+  [2201, InternalServerError, true],
+  [2202, InvalidParamsError, false],
+  [2203, InvalidParamsError, false],
+  [2204, InvalidParamsError, false],
+  [2205, RateLimitError, true],
+  [2206, InvalidParamsError, false],
 ];
 
 const nativeFailure = (code: number, msg = 'server says no') => ({ base_resp: { status_code: code, status_msg: msg } });

@@ -1,5 +1,7 @@
 /** Options of the client and of single requests. */
 
+import type { WebSocketImplementation } from '../internal/websocket.ts';
+
 /** The API's two regions; a key works only on its own region's host. */
 export type Region = 'global' | 'cn';
 
@@ -65,6 +67,12 @@ export interface ClientOptions {
    * is meant to be public (a proxy, a short-lived key, an internal tool).
    */
   dangerouslyAllowBrowser?: boolean | undefined;
+  /**
+   * The WebSocket implementation of speech sessions (`mm.speech.connect`). Default: the `ws` package, loaded when the
+   * first session opens (it sends the `Authorization` header and reports a refused upgrade's status on Node, Bun and
+   * Deno), else the global `WebSocket`. Give `ws`'s class, or a standard constructor that takes `{ headers }`.
+   */
+  webSocket?: WebSocketImplementation | undefined;
 }
 
 /** Options every method accepts as its last argument. */

@@ -79,6 +79,19 @@ export const ERROR_CODES: Readonly<Record<number, ErrorCodeInfo>> = Object.freez
   2049: row('invalid_api_key', 'authentication', false, 'Invalid API key'),
   2056: row('usage_limit', 'usage_limit', false, 'The plan usage limit has been reached'),
   2061: row('model_not_in_plan', 'usage_limit', false, 'The model is not available on your current Token Plan'),
+  // Speech WebSocket (`/ws/v1/t2a_v2`, `/ws/v1/t2a_v2_bidi`): codes of `task_failed` and `task_continued.base_resp`
+  // (docs `speech-t2a-websocket`, `speech-t2a-websocket-bidi`). 2201: the server closed a connection idle ~120 s;
+  // nothing was being synthesized, so a new session may be opened (never silently: the SDK does not reconnect).
+  // 2202/2206 are client bugs (an event the protocol does not allow, or out of order), and 2203/2204 skip the text
+  // (empty, or over 10,000 characters): sending the same again fails the same way. 2205 means too much text is queued
+  // for synthesis; the docs say it is "not a quota rate limit" but is answered exactly like one: resend that text a
+  // moment later, no reconnect. 2203/2204/2205 leave the session open (soft), 2201/2202/2206 end it.
+  2201: row('ws_idle_timeout', 'internal_server', true, 'The WebSocket was idle too long and the server closed it'),
+  2202: row('ws_illegal_event', 'invalid_params', false, 'Illegal WebSocket event'),
+  2203: row('ws_empty_text', 'invalid_params', false, 'Empty text; the task_continue was skipped'),
+  2204: row('ws_text_too_long', 'invalid_params', false, 'Text over 10,000 characters; the task_continue was skipped'),
+  2205: row('ws_too_much_queued', 'rate_limit', true, 'Too much text queued for synthesis; resend it later'),
+  2206: row('ws_illegal_event_order', 'invalid_params', false, 'Illegal WebSocket event order'),
 });
 
 /**

@@ -1,10 +1,13 @@
 import type { Transport } from '../internal/transport.ts';
 import { pollTask, type WaitOptions } from '../lib/poll-task.ts';
+import type { RealtimeConfig } from '../lib/speech-session-types.ts';
 
 /** What resources need from their client. */
 export interface ResourceContext {
   readonly transport: Transport;
   readonly pollInterval: number;
+  /** What a WebSocket session needs (key, host, timeouts, implementation); speech sessions read it. */
+  readonly realtime?: RealtimeConfig | undefined;
 }
 
 /**

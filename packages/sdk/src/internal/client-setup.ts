@@ -85,8 +85,18 @@ export function setupClient(options: ClientOptions): ClientSetup {
     validate: options.validate ?? DEFAULTS.validate,
     logger,
   });
+  const realtime = {
+    baseURL,
+    apiKey: () => apiKey,
+    webSocket: options.webSocket,
+    timeout: options.timeout ?? DEFAULTS.timeout,
+    idleTimeout: options.idleTimeout ?? DEFAULTS.idleTimeout,
+    validate: options.validate ?? DEFAULTS.validate,
+    logger,
+    defaultHeaders: { ...options.defaultHeaders },
+  };
   return {
-    ctx: { transport, pollInterval: options.pollInterval ?? DEFAULTS.pollInterval },
+    ctx: { transport, pollInterval: options.pollInterval ?? DEFAULTS.pollInterval, realtime },
     baseURL,
     region: customURL ? 'custom' : region,
     resolved: { ...options, apiKey },

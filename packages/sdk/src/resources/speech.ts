@@ -9,6 +9,7 @@ import {
   t2aV2,
 } from '@minimax-ts/generated';
 import type { RequestOptions } from '../core/client-options.ts';
+import { MiniMaxError } from '../core/minimax-error.ts';
 import { APIResource, type ResourceContext } from '../core/resource.ts';
 import { checkIdFields, int64Id } from '../internal/ids.ts';
 import { defineOperation } from '../internal/operation.ts';
@@ -16,6 +17,8 @@ import { streamContext } from '../internal/stream-context.ts';
 import { AudioStream } from '../lib/audio-stream.ts';
 import { hexToBytes } from '../lib/hex.ts';
 import type { WaitOptions } from '../lib/poll-task.ts';
+import type { SpeechSession } from '../lib/speech-session.ts';
+import type { SpeechSessionOptions, SpeechSessionParams } from '../lib/speech-session-types.ts';
 
 export type SpeechCreateParams = Omit<T2aV2Req, 'stream'>;
 /** The synthesis response, plus its hex audio decoded (`undefined` when `output_format: 'url'`). */
@@ -129,5 +132,29 @@ export class Speech extends APIResource {
     };
     const open = await this._transport.sse(synthesize, { body }, options);
     return new AudioStream(streamContext(open));
+  }
+
+  /**
+   * Opens a real-time session over MiniMax's WebSocket: the first audio arrives a few hundred milliseconds after the
+   * first text. Resolves once the server started the task (a refused key rejects here). Send text with `send()` —
+   * once, or piece by piece as an LLM writes it with `bidirectional: true` — iterate the decoded audio, and
+   * `finish()` for the final metadata. Never reconnected or resent: a failure ends the session with a typed error
+   * that carries the audio received before it (`partialAudio`). The WebSocket code (and the `ws` package) loads here,
+   * on first use, not when the SDK is imported.
+   *
+   * @example
+   * ```ts
+   * const session = await mm.speech.connect({ model: 'speech-2.8-turbo', voice_setting: { voice_id: 'English_Graceful_Lady' } });
+   * session.send('Real-time speech, chunk by chunk.');
+   * const done = session.finish();
+   * for await (const bytes of session) file.write(bytes);
+   * console.log((await done).extraInfo?.audio_length);
+   * ```
+   */
+  async connect(params: SpeechSessionParams, options?: SpeechSessionOptions): Promise<SpeechSession> {
+    const config = this._ctx.realtime;
+    if (!config) throw new MiniMaxError('This client has no WebSocket configuration (build it with new MiniMax()).');
+    const { openSpeechSession } = await import('../lib/speech-session-open.ts');
+    return openSpeechSession(config, params, options);
   }
 }

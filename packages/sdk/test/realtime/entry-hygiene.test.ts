@@ -1,0 +1,87 @@
+/**
+ * Importing the SDK must not load `ws` or the session code: they load when the first session opens. Checked on the
+ * bundles esbuild makes of each entry (Node, split into chunks: `ws` only behind a dynamic import; browser: `ws` nowhere)
+ * and in a fresh Node process that imports the main entry.
+ */
+
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import * as esbuild from 'esbuild';
+import { describe, expect, it } from 'vitest';
+
+const src = (file: string) => fileURLToPath(new URL(`../../src/${file}`, import.meta.url));
+const root = fileURLToPath(new URL('../../../../', import.meta.url));
+
+async function bundle(entry: string, platform: 'node' | 'browser') {
+  return esbuild.build({
+    entryPoints: [src(entry)],
+    bundle: true,
+    write: false,
+    format: 'esm',
+    platform,
+    splitting: true,
+    outdir: '/tmp/minimax-ts-entry-hygiene',
+    metafile: true,
+    conditions: ['@minimax-ts/source'],
+    external: ['@minimax-ts/generated/zod', 'node:*'],
+    logLevel: 'silent',
+  });
+}
+
+const inputsOf = (result: esbuild.BuildResult & { metafile: esbuild.Metafile }, output: string) =>
+  Object.keys(result.metafile.outputs[output]?.inputs ?? {});
+
+describe('entry hygiene', () => {
+  it('the main entry reaches ws and the session only through dynamic imports (Node bundle)', async () => {
+    const result = await bundle('index.ts', 'node');
+    const outputs = result.metafile.outputs;
+    const entry = Object.entries(outputs).find(([, o]) => o.entryPoint)?.[0] as string;
+    // Everything loaded with the entry: the entry and the chunks it imports statically, transitively.
+    const eager = new Set<string>([entry]);
+    for (const file of eager) {
+      for (const i of outputs[file]?.imports ?? []) {
+        const path = Object.keys(outputs).find((o) => i.path.endsWith(o.split('/').at(-1) as string));
+        if (i.kind === 'import-statement' && path) eager.add(path);
+      }
+    }
+    const eagerInputs = [...eager].flatMap((file) => inputsOf(result, file));
+    expect(eagerInputs.filter((f) => f.includes('node_modules/ws/'))).toEqual([]);
+    expect(eagerInputs.filter((f) => f.includes('speech-session'))).toEqual([]);
+    // …but they are bundled, behind `import()`, for when a session opens.
+    const all = Object.keys(result.metafile.inputs);
+    expect(all.some((f) => f.includes('node_modules/ws/'))).toBe(true);
+    expect(all.some((f) => f.includes('speech-session-open'))).toBe(true);
+  });
+
+  it.each(['index.ts', 'realtime.ts', 'chat.ts'])('the browser bundle of %s has no ws at all', async (entry) => {
+    const result = await bundle(entry, 'browser');
+    const inputs = Object.keys(result.metafile.inputs);
+    // `(disabled):` is the sdk's `browser` field mapping `ws` to nothing.
+    expect(inputs.filter((f) => f.includes('node_modules/ws/') && !f.startsWith('(disabled)'))).toEqual([]);
+    const text = result.outputFiles.map((f) => f.text).join('\n');
+    expect(text).not.toContain('ws does not work in the browser');
+  });
+
+  it('a fresh Node process that imports the main entry has not loaded ws', () => {
+    const log = join(mkdtempSync(join(tmpdir(), 'minimax-ts-hygiene-')), 'loaded.txt');
+    const hook = `import { appendFileSync } from 'node:fs';
+      export async function load(url, context, next) { appendFileSync(${JSON.stringify(log)}, url + '\\n'); return next(url, context); }`;
+    const probe = `
+      import { register } from 'node:module';
+      register('data:text/javascript,' + encodeURIComponent(${JSON.stringify(hook)}));
+      await import('@minimax-ts/sdk');`;
+    const run = spawnSync(
+      process.execPath,
+      ['--conditions=@minimax-ts/source', '--import', 'tsx', '--input-type=module', '-e', probe],
+      { cwd: root, encoding: 'utf8' },
+    );
+    expect(run.status, run.stderr).toBe(0);
+    const loaded = readFileSync(log, 'utf8').split('\n').filter(Boolean);
+    expect(loaded.some((url) => url.includes('/packages/sdk/src/client.ts'))).toBe(true);
+    expect(loaded.filter((url) => url.includes('/node_modules/ws/'))).toEqual([]);
+    expect(loaded.filter((url) => url.includes('speech-session'))).toEqual([]);
+  });
+});
