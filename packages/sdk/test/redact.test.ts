@@ -10,7 +10,7 @@ import { redactCause, redactText, SCRUB_LIMITS, scrubDeep } from '../src/interna
 import { MIN_SECRET_LENGTH, registerSecrets } from '../src/internal/secrets.ts';
 
 describe('redactText', () => {
-  const token = registerSecrets(['abcabc-key', 'x[redac', 'Zm9vYmFy', 'tiny']);
+  const token = registerSecrets(['abcabc-key', 'x[redac', 'Zm9vYmFy', 'tiny', 'z']);
 
   it.each([
     ['a plain echo', 'key is abcabc-key.', 'key is [redacted].'],
@@ -30,8 +30,10 @@ describe('redactText', () => {
     expect(out).toBe('x***');
   });
 
-  it(`leaves secrets shorter than ${MIN_SECRET_LENGTH} characters alone (they would garble ordinary words)`, () => {
-    expect(redactText('a tiny detail')).toBe('a tiny detail');
+  it(`masks a short key even inside a word, but leaves a ${MIN_SECRET_LENGTH - 1}-character one alone`, () => {
+    expect(redactText('a tiny detail')).toBe('a [redacted] detail');
+    expect(redactText('tinyproxy')).toBe('[redacted]proxy');
+    expect(redactText('zero hazard')).toBe('zero hazard');
   });
 
   it('property: no registered secret survives, whatever the text around it', () => {

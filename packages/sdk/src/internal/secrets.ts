@@ -10,11 +10,12 @@
  */
 
 /**
- * Secrets shorter than this are not matched literally: a 1-to-5-character "key" (a placeholder such as `k` or `test`
- * in a test or a local proxy) occurs inside ordinary words, and replacing it would garble every message. Real MiniMax
- * keys run to hundreds of characters; any key of this length or more is never shown.
+ * Secrets shorter than this are not matched literally: a one-character "key" (a placeholder such as `k` in a test)
+ * occurs in nearly every word, so masking it would garble every message while hiding nothing. Any longer key — a
+ * proxy's short token included — is never shown, even inside a word: the guarantee outranks the occasional masked
+ * word when a key is as short as `test`. Real MiniMax keys run to hundreds of characters.
  */
-export const MIN_SECRET_LENGTH = 6;
+export const MIN_SECRET_LENGTH = 2;
 
 type Registration = { ref: WeakRef<object> | { deref(): object }; secrets: readonly string[] };
 
