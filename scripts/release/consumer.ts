@@ -61,23 +61,38 @@ export async function createConsumer(options: ConsumerOptions): Promise<Consumer
   return { dir, env: options.env, tools: seed.devDependencies };
 }
 
+/** What `npm install` did: the installed versions, and where each package and packument came from. */
+export interface InstallReport {
+  versions: Record<string, string>;
+  /** Tarballs npm took from its cache. */
+  cacheHits: number;
+  /** URLs npm requested over the network (all of them must be on 127.0.0.1). */
+  requested: string[];
+}
+
 /**
- * `npm install <names>` in the consumer, by name, as a user types it; returns the installed version of each.
- * `--prefer-offline`: what npm has cached is used without asking the registry again.
+ * `npm install <names>` in the consumer, by name, as a user types it. The packuments of the scope are asked of the
+ * registry each time (no `--prefer-offline`: a packument cached by an earlier run on the same port must not win);
+ * third-party tarballs come from the cache by their lockfile integrity.
  */
 export async function installByName(
   consumer: ConsumerProject,
   names: string[],
   timeoutMs: number,
-): Promise<Record<string, string>> {
-  await run('npm', ['install', '--prefer-offline', '--no-audit', '--no-fund', ...names], {
+): Promise<InstallReport> {
+  const { stdout, stderr } = await run('npm', ['install', '--no-audit', '--no-fund', '--loglevel=http', ...names], {
     cwd: consumer.dir,
     env: consumer.env,
     timeoutMs,
   });
+  const log = stdout + stderr;
   const versions: Record<string, string> = {};
   for (const name of names) versions[name] = await installedVersion(consumer, name);
-  return versions;
+  return {
+    versions,
+    cacheHits: log.match(/^npm http cache .*\(cache hit\)$/gm)?.length ?? 0,
+    requested: [...log.matchAll(/^npm http fetch \w+ \d+ (\S+)/gm)].map((m) => m[1]!),
+  };
 }
 
 /** The version of a package in the consumer's node_modules. */

@@ -131,11 +131,16 @@ describe('release: publish to a local registry, install by name, compile, bundle
     });
     const names = [`${SCOPE}/sdk`, ...(withMock ? [MOCK_PACKAGE] : [])];
     const started = Date.now();
-    const installed = await installByName(project, names, 5 * MINUTE);
-    log(`npm install ${names.join(' ')}: ${JSON.stringify(installed)} in ${seconds(Date.now() - started)}`);
-    for (const name of names) expect(installed[name]).toBe(packages.find((p) => p.name === name)?.version);
+    const { versions, cacheHits, requested } = await installByName(project, names, 5 * MINUTE);
+    log(
+      `npm install ${names.join(' ')}: ${JSON.stringify(versions)} in ${seconds(Date.now() - started)}; ` +
+        `${cacheHits} tarballs from the npm cache, ${requested.length} requests: ${requested.join(' ')}`,
+    );
+    for (const name of names) expect(versions[name]).toBe(packages.find((p) => p.name === name)?.version);
     // The generated client arrives as the SDK's dependency, at the same version.
-    expect(await installedVersion(project, `${SCOPE}/generated`)).toBe(installed[`${SCOPE}/sdk`]);
+    expect(await installedVersion(project, `${SCOPE}/generated`)).toBe(versions[`${SCOPE}/sdk`]);
+    // Only the local registry was asked for anything; the rest came from the cache `npm ci` filled.
+    expect(requested.filter((url) => !url.startsWith(need(registry, 'registry').url))).toEqual([]);
     consumer = project;
   });
 
