@@ -33,9 +33,18 @@ export class CommandError extends Error {
 }
 
 const live = new Set<ChildProcess>();
-process.once('exit', () => {
+const killAll = () => {
   for (const child of live) killGroup(child);
-});
+};
+process.once('exit', killAll);
+// Children run in process groups of their own (so a kill reaches what they started): a signal that ends this
+// process would not reach them, so pass it on, then let it end us as it would have.
+for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
+  process.once(signal, () => {
+    killAll();
+    process.kill(process.pid, signal);
+  });
+}
 
 function killGroup(child: ChildProcess): void {
   if (child.pid === undefined || child.exitCode !== null || child.signalCode !== null) return;
