@@ -1,7 +1,14 @@
 /** Reads an environment variable where there is one (Node, Deno, Bun), and nothing in a browser. */
 export function readEnv(name: string): string | undefined {
   const process = (globalThis as { process?: { env?: Record<string, string | undefined> } }).process;
-  const value = process?.env?.[name]?.trim();
+  let raw: string | undefined;
+  try {
+    raw = process?.env?.[name];
+  } catch {
+    // Deno without `--allow-env` for this name throws NotCapable: a variable we may not read is one not set.
+    return undefined;
+  }
+  const value = raw?.trim();
   return value === '' ? undefined : value;
 }
 
