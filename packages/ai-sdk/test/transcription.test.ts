@@ -66,11 +66,11 @@ describe('transcribe', () => {
     });
     expect(words.segments.map((s) => s.text)).toEqual(['Hello', 'there']);
     expect(words.language).toBeUndefined();
-    const mp3 = new Uint8Array(32_000).fill(0x55);
+    const mp3 = new Uint8Array(96_000).fill(0x55);
     mp3.set([0xff, 0xfb, 0x90, 0x00]);
     const heard = await transcribe({ model: minimax.transcription('asr-1.0'), audio: mp3, maxRetries: 0 });
     expect(heard.text).toBe(TEXT); // the mock's fixed exchange for audio
-    expect(heard.durationInSeconds).toBe(2); // 32,000 bytes at 128 kbit/s
+    expect(heard.durationInSeconds).toBe(6); // 96,000 bytes at 128 kbit/s
     expect((forms[1]?.form.get('file') as File).name).toBe('audio.mp3');
   });
 

@@ -9,7 +9,8 @@
  *   starting at 0.1 s, with 0.3 s between sentences and 0.1 s of silence at the end: that is its duration.
  * - **Anything else is audio**, heard as a fixed two-speaker exchange ({@link AUDIO_TURNS}), stretched over the
  *   file's duration: its size at a WAV file's own byte rate (from its header), else at a nominal 128 kbit/s
- *   (16,000 bytes a second).
+ *   (16,000 bytes a second) — but never shorter than the exchange takes to say (5.3 s), so a tiny sample still
+ *   gets readable timestamps.
  *
  * Times are in seconds, rounded to the millisecond.
  */
@@ -63,7 +64,7 @@ export function hear(bytes: Uint8Array): Transcript {
   const lines = text === undefined ? AUDIO_TURNS : text.split(/\r\n|\r|\n/);
   const turns = lines.map((line) => line.replace(/\s+/g, ' ').trim()).filter((line) => line !== '');
   const spoken = timeline(turns);
-  const duration = text === undefined ? audioSeconds(bytes) : spoken.length;
+  const duration = text === undefined ? Math.max(audioSeconds(bytes), spoken.length) : spoken.length;
   const scale = spoken.length > 0 ? duration / spoken.length : 0;
   const at = (t: number) => round(t * scale);
   const words = spoken.words.map((w) => ({ ...w, start: at(w.start), end: at(w.end) }));

@@ -83,17 +83,19 @@ describe('transcripts from the uploaded bytes', () => {
   });
 
   it('other bytes are audio: the fixed exchange, stretched over the size at 128 kbit/s', async () => {
-    const audio = new Uint8Array(48_000).fill(0xff); // not UTF-8: 3 s at 16,000 bytes a second
+    const audio = new Uint8Array(96_000).fill(0xff); // not UTF-8: 6 s at 16,000 bytes a second
     const body = await (await transcribe({ file: audio, fields: { response_format: 'verbose_json' } })).json();
     expect(body.text).toBe(AUDIO_TURNS.join(' '));
-    expect(body.duration).toBe(3);
+    expect(body.duration).toBe(6);
     expect(body.segments.map((s: { speaker: string }) => s.speaker)).toEqual(['S1', 'S2']);
-    expect(body.segments.at(-1).end).toBeLessThanOrEqual(3);
+    expect(body.segments.at(-1).end).toBeLessThanOrEqual(6);
+    // A tiny file still lasts as long as the exchange takes to say.
+    expect((await (await transcribe({ file: new Uint8Array(10).fill(0xff) })).json()).duration).toBe(5.3);
   });
 
   it("a WAV file lasts its data at the header's byte rate", async () => {
-    const body = await (await transcribe({ file: wav(32_000, 2.5), filename: 'a.wav' })).json();
-    expect(body.duration).toBe(2.5);
+    const body = await (await transcribe({ file: wav(32_000, 7.5), filename: 'a.wav' })).json();
+    expect(body.duration).toBe(7.5);
   });
 
   it('srt and vtt: the subtitles of the sentence (or word) segments, as text/plain and text/vtt', async () => {
