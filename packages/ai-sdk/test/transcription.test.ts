@@ -71,7 +71,7 @@ describe('transcribe', () => {
     const heard = await transcribe({ model: minimax.transcription('asr-1.0'), audio: mp3, maxRetries: 0 });
     expect(heard.text).toBe(TEXT); // the mock's fixed exchange for audio
     expect(heard.durationInSeconds).toBe(6); // 96,000 bytes at 128 kbit/s
-    expect((forms[1]?.form.get('file') as File).name).toBe('audio.mp3');
+    expect((forms[1]!.form.get('file') as File).name).toBe('audio.mp3');
   });
 
   it('refuses raw PCM and a media type that names no audio format; warns about undocumented formats', async () => {
@@ -86,7 +86,7 @@ describe('transcribe', () => {
     const webm = await model.doGenerate({ audio, mediaType: 'audio/webm;codecs=opus' });
     expect(webm.text).toBe(TEXT);
     expect(webm.warnings).toEqual([expect.objectContaining({ type: 'unsupported', feature: 'mediaType' })]);
-    expect((forms[0]?.form.get('file') as File).name).toBe('audio.webm');
+    expect((forms[0]!.form.get('file') as File).name).toBe('audio.webm');
   });
 
   it('checks provider options: a wrong value is refused, an unknown one warned about', async () => {

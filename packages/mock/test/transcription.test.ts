@@ -68,7 +68,10 @@ describe('transcripts from the uploaded bytes', () => {
 
   it('verbose_json at word level: English by word, Chinese by character', async () => {
     const english = await (
-      await transcribe({ file: encode('Hello there'), fields: { response_format: 'verbose_json', timestamp_level: 'word' } })
+      await transcribe({
+        file: encode('Hello there'),
+        fields: { response_format: 'verbose_json', timestamp_level: 'word' },
+      })
     ).json();
     expect(english.segments).toEqual([
       { id: 0, start: 0.1, end: 0.5, speaker: 'S1', text: 'Hello' },
@@ -104,9 +107,14 @@ describe('transcripts from the uploaded bytes', () => {
     expect(await srtRes.text()).toBe(
       "1\n00:00:00,100 --> 00:00:02,500\nCan we go over the agenda?\n\n2\n00:00:02,800 --> 00:00:05,200\nSure, let's start with the budget.\n",
     );
-    const vttRes = await transcribe({ fields: { response_format: 'vtt', timestamp_level: 'word' }, file: encode('Hi you') });
+    const vttRes = await transcribe({
+      fields: { response_format: 'vtt', timestamp_level: 'word' },
+      file: encode('Hi you'),
+    });
     expect(vttRes.headers.get('content-type')).toMatch(/^text\/vtt/);
-    expect(await vttRes.text()).toBe('WEBVTT\n\n00:00:00.100 --> 00:00:00.500\nHi\n\n00:00:00.500 --> 00:00:00.900\nyou\n');
+    expect(await vttRes.text()).toBe(
+      'WEBVTT\n\n00:00:00.100 --> 00:00:00.500\nHi\n\n00:00:00.500 --> 00:00:00.900\nyou\n',
+    );
   });
 
   it('stream: deltas of a few words, then the final frame with the duration (no [DONE])', async () => {

@@ -18,6 +18,7 @@ import {
   InvalidParamsError,
   MAX_TRANSCRIPTION_BYTES,
   RateLimitError,
+  type TranscriptionCreateParamsJson,
   TranscriptionStream,
 } from '../../src/index.ts';
 import { fileFromPath } from '../../src/node.ts';
@@ -119,9 +120,7 @@ describe('response formats', () => {
 });
 
 describe('every input files.upload takes', () => {
-  const inputs: Array<
-    [string, () => Promise<Parameters<ReturnType<typeof mock.client>['transcriptions']['create']>[0]>]
-  > = [
+  const inputs: Array<[string, () => Promise<TranscriptionCreateParamsJson>]> = [
     ['a File (its name)', async () => ({ file: new File([bytes], 'talk.m4a'), model })],
     ['a Blob (upload.<ext> from its type)', async () => ({ file: new Blob([bytes], { type: 'audio/ogg' }), model })],
     ['bytes with a filename', async () => ({ file: bytes, filename: 'a.wav', model })],
