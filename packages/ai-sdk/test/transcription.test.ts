@@ -131,6 +131,12 @@ describe('transcribe', () => {
     expect(limited.isRetryable).toBe(true);
   });
 
+  it("works through ai 7's Proxy adapter (methods called with the Proxy as `this`)", async () => {
+    const { minimax } = provider();
+    const proxied = new Proxy(minimax.transcription('asr-1.0'), { get: (target, prop) => Reflect.get(target, prop) });
+    expect((await transcribe({ model: proxied, audio, maxRetries: 0 })).text).toBe(TEXT);
+  });
+
   it('is a v3 transcription model under both factory names', () => {
     const { minimax } = provider();
     expect(minimax.transcription('asr-1.0')).toBeInstanceOf(MiniMaxTranscriptionModel);
