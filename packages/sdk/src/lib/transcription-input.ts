@@ -61,40 +61,9 @@ interface RawParams {
  * ```
  */
 export function transcriptionRequest(params: RawParams): TranscriptionRequest {
-  if (typeof params !== 'object' || params === null) {
-    throw new InvalidArgumentError('params', 'expected an object such as { file, model: "asr-1.0" }');
-  }
-  if (typeof params.model !== 'string' || params.model.trim() === '') {
-    throw new InvalidArgumentError('model', `required: a model such as "asr-1.0", got ${JSON.stringify(params.model)}`);
-  }
-  if (params.file === undefined || params.file === null) {
-    throw new InvalidArgumentError('file', 'required: the audio (a Blob/File, bytes, a stream or fileFromPath(path))');
-  }
-  const format = (params.response_format ?? 'json') as TranscriptionResponseFormat;
-  if (typeof format !== 'string' || !FORMATS.has(format)) {
-    throw new InvalidArgumentError(
-      'response_format',
-      `expected one of ${[...FORMATS].map((f) => `'${f}'`).join(', ')}, got ${JSON.stringify(format)}`,
-    );
-  }
-  const stream = params.stream ?? false;
-  if (typeof stream !== 'boolean') {
-    throw new InvalidArgumentError('stream', `expected a boolean, got ${JSON.stringify(stream)}`);
-  }
-  if (stream && format !== 'json') {
-    throw new InvalidArgumentError(
-      'stream',
-      `stream: true works only with response_format 'json' (MiniMax streams plain text; speaker segments and subtitles need the whole audio), got response_format '${format}'`,
-    );
-  }
-  if (params.timestamp_level !== undefined && typeof params.timestamp_level !== 'string') {
-    throw new InvalidArgumentError(
-      'timestamp_level',
-      `expected 'sentence', 'word' or '', got ${JSON.stringify(params.timestamp_level)}`,
-    );
-  }
-  const fields: Record<string, string> = { model: params.model, response_format: format };
-  if (params.timestamp_level !== undefined) fields.timestamp_level = params.timestamp_level;
+  const { model, format, stream } = checkParams(params);
+  const fields: Record<string, string> = { model, response_format: format };
+  if (params.timestamp_level !== undefined) fields.timestamp_level = params.timestamp_level as string;
   if (stream) fields.stream = 'true'; // a form field is text; the official CLI sends the string "true"
   const headers = languageHeader(params.language);
   const upload = normalizeUpload(
@@ -103,13 +72,7 @@ export function transcriptionRequest(params: RawParams): TranscriptionRequest {
     params.contentType,
     'transcriptions.create',
   );
-  const type = upload.kind === 'blob' ? upload.blob.type || params.contentType : upload.contentType;
-  if (RAW_PCM_TYPE.test(type ?? '') || RAW_PCM_NAME.test(upload.filename)) {
-    throw new InvalidArgumentError(
-      'file',
-      `raw PCM (${upload.filename}${type ? `, ${type}` : ''}) cannot be transcribed: MiniMax needs audio in a container (wav, aiff, flac, m4a, mp3, aac, opus, ogg); wrap the samples in a WAV header`,
-    );
-  }
+  refuseRawPcm(upload.filename, upload.kind === 'blob' ? upload.blob.type || params.contentType : upload.contentType);
   if (upload.kind === 'blob') {
     checkSize(upload.blob.size);
     const body = { ...fields, file: fileForUpload(upload, params.contentType) };
@@ -129,6 +92,47 @@ export function transcriptionRequest(params: RawParams): TranscriptionRequest {
     duplex: 'half',
   };
   return { input, format, stream, guard };
+}
+
+/** The arguments that decide the request's shape, checked: model, file present, format, stream, timestamp level. */
+function checkParams(params: RawParams): { model: string; format: TranscriptionResponseFormat; stream: boolean } {
+  if (typeof params !== 'object' || params === null) {
+    throw new InvalidArgumentError('params', 'expected an object such as { file, model: "asr-1.0" }');
+  }
+  if (typeof params.model !== 'string' || params.model.trim() === '') {
+    throw new InvalidArgumentError('model', `required: a model such as "asr-1.0", got ${JSON.stringify(params.model)}`);
+  }
+  if (params.file === undefined || params.file === null) {
+    throw new InvalidArgumentError('file', 'required: the audio (a Blob/File, bytes, a stream or fileFromPath(path))');
+  }
+  const format = (params.response_format ?? 'json') as TranscriptionResponseFormat;
+  if (typeof format !== 'string' || !FORMATS.has(format)) {
+    const known = [...FORMATS].map((f) => `'${f}'`).join(', ');
+    throw new InvalidArgumentError('response_format', `expected one of ${known}, got ${JSON.stringify(format)}`);
+  }
+  const stream = params.stream ?? false;
+  if (typeof stream !== 'boolean') {
+    throw new InvalidArgumentError('stream', `expected a boolean, got ${JSON.stringify(stream)}`);
+  }
+  if (stream && format !== 'json') {
+    throw new InvalidArgumentError(
+      'stream',
+      `stream: true works only with response_format 'json' (MiniMax streams plain text; speaker segments and subtitles need the whole audio), got response_format '${format}'`,
+    );
+  }
+  if (params.timestamp_level !== undefined && typeof params.timestamp_level !== 'string') {
+    const got = JSON.stringify(params.timestamp_level);
+    throw new InvalidArgumentError('timestamp_level', `expected 'sentence', 'word' or '', got ${got}`);
+  }
+  return { model: params.model, format, stream };
+}
+
+function refuseRawPcm(filename: string, type: string | undefined): void {
+  if (!RAW_PCM_TYPE.test(type ?? '') && !RAW_PCM_NAME.test(filename)) return;
+  throw new InvalidArgumentError(
+    'file',
+    `raw PCM (${filename}${type ? `, ${type}` : ''}) cannot be transcribed: MiniMax needs audio in a container (wav, aiff, flac, m4a, mp3, aac, opus, ogg); wrap the samples in a WAV header`,
+  );
 }
 
 /** The `language` header (none when absent or empty: MiniMax then recognises mixed languages). */
