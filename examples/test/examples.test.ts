@@ -23,6 +23,8 @@ const expected: Record<string, RegExp> = {
   image: /generated \d+, failed 0\nhttps:\/\//,
   music: /saved out\/music\.mp3: [1-9]\d* bytes, \d+ ms/,
   'voice-clone': /uploaded synthetic-sample\.mp3: file_id \d{18}\ncloned as TsExample\d+[\s\S]*deleted voice/,
+  transcription:
+    /^text: \S.*\nduration: [\d.]+ s, trace id [0-9a-f]{32}\nspeakers: \d+\n {2}\[[\d.]+–[\d.]+ s\] S1: \S[\s\S]*srt:\n1\n\d\d:\d\d:\d\d,\d{3} --> [\s\S]*streamed: \S.*\nstreamed [1-9]\d* characters, [\d.]+ s of audio$/m,
   files: /uploaded input\.txt: file_id (\d{18})[\s\S]*downloaded: "Text for async speech synthesis\."\ndeleted \1/,
   'ai-sdk':
     /answer: \S.*\nreasoning: \S.*\ntokens: \d+ in, \d+ out\nstreamed: \S.*\nfinish reason: stop, steps: \d+[\s\S]*saved out\/ai-sdk-speech\.mp3: [1-9]\d* bytes/,

@@ -28,7 +28,6 @@ describe('the real SDK', () => {
         'getVideoGenerationV2',
         'listVideoGenerationV2',
         'deleteVideoGenerationV2',
-        'speechToText',
         'createResponse',
         'countResponseInputTokens',
         'listModels',

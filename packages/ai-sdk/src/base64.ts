@@ -1,6 +1,7 @@
 /**
- * Base64 for media the AI SDK hands over as bytes (images in prompts, reference images). Written against `btoa`, which
- * every runtime the sdk supports has, so the provider stays free of Node builtins like the sdk's core entry.
+ * Base64 for media the AI SDK hands over as bytes (images in prompts, reference images) or as text (audio to
+ * transcribe). Written against `btoa` and `atob`, which every runtime the sdk supports has, so the provider stays free
+ * of Node builtins like the sdk's core entry.
  */
 
 const CHUNK = 0x8000;
@@ -32,4 +33,20 @@ export function bytesToBase64(bytes: Uint8Array): string {
  */
 export function dataURL(data: Uint8Array | string, mediaType: string): string {
   return `data:${mediaType};base64,${typeof data === 'string' ? data : bytesToBase64(data)}`;
+}
+
+/**
+ * Decodes standard base64 (what the AI SDK hands over for audio given as a string); a `data:` URL prefix is skipped.
+ *
+ * @example
+ * ```ts
+ * base64ToBytes('aGk='); // Uint8Array [104, 105]
+ * ```
+ */
+export function base64ToBytes(base64: string): Uint8Array {
+  const payload = base64.startsWith('data:') ? base64.slice(base64.indexOf(',') + 1) : base64;
+  const binary = atob(payload.replace(/\s+/g, '').replace(/-/g, '+').replace(/_/g, '/'));
+  const bytes = new Uint8Array(binary.length);
+  for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
+  return bytes;
 }

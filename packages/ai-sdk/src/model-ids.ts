@@ -29,3 +29,6 @@ export type MiniMaxSpeechModelId =
 
 /** Image models. */
 export type MiniMaxImageModelId = 'image-01' | 'image-01-live' | (string & {});
+
+/** Speech-to-text models. */
+export type MiniMaxTranscriptionModelId = 'asr-1.0' | (string & {});

@@ -1,8 +1,7 @@
 /**
  * `createMiniMax()` and the default `minimax` instance: an AI SDK provider (specification v3) whose models all call
  * one `@minimax-ts/sdk` client, so errors, retries, regions and ids behave exactly as in the sdk. Each model kind is
- * one factory in {@link MODEL_FACTORIES}; speech-to-text (`transcriptionModel`) and video (`videoModel`) join as two
- * more rows once the sdk has `mm.transcriptions` and `mm.video.v2`.
+ * one factory in {@link MODEL_FACTORIES}; video (`videoModel`) joins as one more row once the sdk has `mm.video.v2`.
  */
 
 import {
@@ -12,14 +11,21 @@ import {
   NoSuchModelError,
   type ProviderV3,
   type SpeechModelV3,
+  type TranscriptionModelV3,
 } from '@ai-sdk/provider';
 import type { MiniMax } from '@minimax-ts/sdk';
 import { MiniMaxImageModel } from './image/image-model.ts';
 import { MiniMaxLanguageModel } from './language/language-model.ts';
 import type { ModelConfig } from './model-config.ts';
-import type { MiniMaxChatModelId, MiniMaxImageModelId, MiniMaxSpeechModelId } from './model-ids.ts';
+import type {
+  MiniMaxChatModelId,
+  MiniMaxImageModelId,
+  MiniMaxSpeechModelId,
+  MiniMaxTranscriptionModelId,
+} from './model-ids.ts';
 import { lazyClient, type MiniMaxProviderSettings } from './provider-settings.ts';
 import { MiniMaxSpeechModel } from './speech/speech-model.ts';
+import { MiniMaxTranscriptionModel } from './transcription/transcription-model.ts';
 
 /**
  * The provider: callable for a chat model, with a factory per model kind.
@@ -29,6 +35,7 @@ import { MiniMaxSpeechModel } from './speech/speech-model.ts';
  * const model = minimax('MiniMax-M2.7'); // = minimax.languageModel('MiniMax-M2.7')
  * const voice = minimax.speech('speech-2.8-hd');
  * const painter = minimax.image('image-01');
+ * const listener = minimax.transcription('asr-1.0');
  * ```
  */
 export interface MiniMaxProvider extends ProviderV3 {
@@ -42,6 +49,9 @@ export interface MiniMaxProvider extends ProviderV3 {
   imageModel(modelId: MiniMaxImageModelId): ImageModelV3;
   /** Same as `imageModel`. */
   image(modelId: MiniMaxImageModelId): ImageModelV3;
+  transcriptionModel(modelId: MiniMaxTranscriptionModelId): TranscriptionModelV3;
+  /** Same as `transcriptionModel`. */
+  transcription(modelId: MiniMaxTranscriptionModelId): TranscriptionModelV3;
   /** MiniMax embeddings are not in the sdk: throws `NoSuchModelError`. */
   embeddingModel(modelId: string): EmbeddingModelV3;
   /** The sdk client every model calls (built on first use). */
@@ -56,6 +66,8 @@ const MODEL_FACTORIES = {
     new MiniMaxSpeechModel(id, config('minimax.speech', client)) as SpeechModelV3,
   imageModel: (id: string, client: () => MiniMax) =>
     new MiniMaxImageModel(id, config('minimax.image', client)) as ImageModelV3,
+  transcriptionModel: (id: string, client: () => MiniMax) =>
+    new MiniMaxTranscriptionModel(id, config('minimax.transcription', client)) as TranscriptionModelV3,
 };
 
 function config(provider: string, client: () => MiniMax): ModelConfig {
@@ -80,6 +92,7 @@ export function createMiniMax(settings: MiniMaxProviderSettings = {}): MiniMaxPr
   const languageModel = (id: MiniMaxChatModelId) => MODEL_FACTORIES.languageModel(id, client);
   const speechModel = (id: MiniMaxSpeechModelId) => MODEL_FACTORIES.speechModel(id, client);
   const imageModel = (id: MiniMaxImageModelId) => MODEL_FACTORIES.imageModel(id, client);
+  const transcriptionModel = (id: MiniMaxTranscriptionModelId) => MODEL_FACTORIES.transcriptionModel(id, client);
   const provider = (id: MiniMaxChatModelId) => languageModel(id);
   return Object.defineProperties(provider, {
     specificationVersion: { value: 'v3', enumerable: true },
@@ -89,6 +102,8 @@ export function createMiniMax(settings: MiniMaxProviderSettings = {}): MiniMaxPr
     speech: { value: speechModel, enumerable: true },
     imageModel: { value: imageModel, enumerable: true },
     image: { value: imageModel, enumerable: true },
+    transcriptionModel: { value: transcriptionModel, enumerable: true },
+    transcription: { value: transcriptionModel, enumerable: true },
     embeddingModel: {
       value: (modelId: string): never => {
         throw new NoSuchModelError({ modelId, modelType: 'embeddingModel' });

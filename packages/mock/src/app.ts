@@ -22,6 +22,7 @@ import type { SpecRuntime } from './spec-runtime.ts';
 import { handleStream, wantsStream } from './streaming.ts';
 import { handleTaskCreate, handleTaskQuery, taskRouteOf } from './tasks-api.ts';
 import { newTraceId, withTraceId } from './trace-id.ts';
+import { handleTranscription, isTranscription, transcriptionScenario } from './transcription-api.ts';
 
 /** What the host (Node server or MSW handler) tells the core about where it runs. */
 export interface MockEnv {
@@ -153,7 +154,7 @@ export class MockApp {
     if (decoded.forPrism !== undefined) engineReq.body = decoded.forPrism;
     if (decoded.contentType) engineReq.headers = { ...headers, 'content-type': decoded.contentType };
 
-    const stream = wantsStream(op, json);
+    const stream = wantsStream(op, json, form);
     const mediaType = stream
       ? 'text/event-stream'
       : op.binaryMediaType && !op.jsonSchema
@@ -234,9 +235,10 @@ export class MockApp {
       errorResponse,
     };
 
-    const played = scenario && (await playScenario(ctx));
+    const played = scenario && ((isTranscription(op) && transcriptionScenario(ctx)) || (await playScenario(ctx)));
     if (played) return played;
     const taskRoute = taskRouteOf(runtime.index, op);
+    if (isTranscription(op)) return handleTranscription(ctx);
     if (isFilesOperation(op)) return handleFiles(ctx);
     if (taskRoute?.role === 'create') return handleTaskCreate(ctx, taskRoute);
     if (taskRoute?.role === 'query') return handleTaskQuery(ctx, taskRoute);

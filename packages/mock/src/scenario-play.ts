@@ -33,7 +33,7 @@ export async function playScenario(ctx: RequestContext): Promise<Response | unde
     case 'stream_cut':
     case 'stream_stall':
       // On a stream the fault happens between events (streaming.ts); on a JSON answer, inside the body.
-      if (wantsStream(op, ctx.json)) return undefined;
+      if (wantsStream(op, ctx.json, ctx.form)) return undefined;
       return faultyJson(ctx, s.kind);
     default:
       return undefined;

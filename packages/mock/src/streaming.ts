@@ -6,13 +6,19 @@
 import type { RequestContext } from './context.ts';
 import { compatErrorBody, statusMessage } from './error-bodies.ts';
 import { liveStream } from './live-stream.ts';
+import type { MultipartForm } from './multipart.ts';
 import { liveResponse } from './responses.ts';
 import type { OperationInfo } from './spec-index.ts';
 import { encodeFrame, isFrameList, planFrames, type SseFrame, type StreamFault, writeFrames } from './sse.ts';
 
-/** A request streams when the operation can and the body says `stream: true` (all MiniMax endpoints do so). */
-export function wantsStream(op: OperationInfo, json: unknown): boolean {
-  return op.streamable && typeof json === 'object' && json !== null && (json as { stream?: unknown }).stream === true;
+/**
+ * A request streams when the operation can and the body says `stream: true` (all MiniMax endpoints do so) — in a
+ * multipart body (speech-to-text), the form field `stream` with the text `true` (or `1`).
+ */
+export function wantsStream(op: OperationInfo, json: unknown, form?: MultipartForm): boolean {
+  if (!op.streamable) return false;
+  if (form) return /^(?:true|1)$/i.test(form.fields.get('stream') ?? '');
+  return typeof json === 'object' && json !== null && (json as { stream?: unknown }).stream === true;
 }
 
 export async function handleStream(ctx: RequestContext): Promise<Response> {
@@ -26,7 +32,17 @@ export async function handleStream(ctx: RequestContext): Promise<Response> {
     const data = f.data as Record<string, unknown> | null;
     if (data && typeof data === 'object' && typeof data.trace_id === 'string') data.trace_id = ctx.traceId;
   }
-  const encoded = planned.map((f) => encodeFrame(f, ctx.codec.stringify));
+  return playFrames(
+    ctx,
+    planned.map((f) => encodeFrame(f, ctx.codec.stringify)),
+  );
+}
+
+/**
+ * An SSE answer of these encoded frames, paced by `delay` (else `streamDelayMs`), with the fault of a `stream_*`
+ * scenario.
+ */
+export function playFrames(ctx: RequestContext, encoded: readonly string[]): Response {
   const fault = faultFor(ctx, encoded.length);
   const delayMs = ctx.prefs.delayMs ?? ctx.settings.streamDelayMs;
   const body = liveStream(ctx.signal, (sink) => writeFrames(sink, encoded, { delayMs, ...(fault && { fault }) }));

@@ -150,4 +150,14 @@ describe('browser entry handlers, run in Node', () => {
     });
     expect(bad.status).toBe(422);
   });
+
+  it('transcribes a multipart upload (json, vtt, stream) with the lite engine', async () => {
+    const mm = new MiniMax({ apiKey: 't', logLevel: 'off', maxRetries: 0 });
+    const file = new File(['Hello there.'], 'clip.mp3');
+    expect((await mm.transcriptions.create({ file, model: 'asr-1.0' })).text).toBe('Hello there.');
+    const vtt = await mm.transcriptions.create({ file, model: 'asr-1.0', response_format: 'vtt' });
+    expect(vtt).toBe('WEBVTT\n\n00:00:00.100 --> 00:00:00.900\nHello there.\n');
+    const stream = await mm.transcriptions.create({ file, model: 'asr-1.0', stream: true });
+    expect(await stream.finalText()).toBe('Hello there.');
+  });
 });

@@ -177,6 +177,23 @@ describe('msw handlers (setupServer)', () => {
     expect(await del.text()).toContain(`"file_id":${id}`);
   });
 
+  it('transcribes an uploaded file (speech-to-text): a text file is its own transcript', async () => {
+    const file = new File(['Hello from the browser.'], 'clip.mp3', { type: 'audio/mpeg' });
+    const result = await client().transcriptions.create({ file, model: 'asr-1.0', language: 'en' });
+    expect(result).toMatchObject({ text: 'Hello from the browser.', duration: 1.8 });
+    expect(result.trace_id).toMatch(/^[0-9a-f]{32}$/);
+  });
+
+  it('streams a transcript delta by delta, ending with the duration', async () => {
+    const file = new File(['One two three four five six seven.'], 'clip.mp3', { type: 'audio/mpeg' });
+    const stream = await client().transcriptions.create({ file, model: 'asr-1.0', stream: true });
+    const deltas: string[] = [];
+    stream.on('text', (delta) => deltas.push(delta));
+    expect(await stream.finalText()).toBe('One two three four five six seven.');
+    expect(deltas).toEqual(['One two three', ' four five six', ' seven.']);
+    expect(stream.duration).toBe(3);
+  });
+
   it('serves a mount prefix and leaves other hosts alone', async () => {
     const prefixed = createHandlers({ spec: SPEC_PATH, baseUrl: 'http://localhost:3000/minimax' });
     server.use(...prefixed.handlers);

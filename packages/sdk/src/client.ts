@@ -7,6 +7,7 @@ import { Images } from './resources/images.ts';
 import { Music } from './resources/music.ts';
 import { OpenAICompatible } from './resources/openai.ts';
 import { Speech } from './resources/speech.ts';
+import { Transcriptions } from './resources/transcriptions.ts';
 import { Video } from './resources/video.ts';
 import { Voices } from './resources/voices.ts';
 
@@ -26,6 +27,8 @@ export class MiniMax {
   readonly openai: OpenAICompatible;
   readonly anthropic: AnthropicCompatible;
   readonly speech: Speech;
+  /** MiniMax's Speech-to-Text (asr-1.0). */
+  readonly transcriptions: Transcriptions;
   readonly video: Video;
   readonly images: Images;
   readonly music: Music;
@@ -47,6 +50,7 @@ export class MiniMax {
     this.openai = new OpenAICompatible(ctx);
     this.anthropic = new AnthropicCompatible(ctx);
     this.speech = new Speech(ctx);
+    this.transcriptions = new Transcriptions(ctx);
     this.files = new Files(ctx);
     this.video = new Video(ctx, this.files);
     this.images = new Images(ctx);

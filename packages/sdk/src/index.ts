@@ -34,6 +34,8 @@ export type {
   SpeechSessionState,
   SpeechSessionSummary,
 } from './lib/speech-session-types.ts';
+export { MAX_TRANSCRIPTION_BYTES } from './lib/transcription-input.ts';
+export { TranscriptionStream, type TranscriptionStreamEvent } from './lib/transcription-stream.ts';
 export type { Uploadable } from './lib/upload-input.ts';
 export type * from './resources/anthropic.ts';
 export type * from './resources/chat.ts';
@@ -42,5 +44,6 @@ export type * from './resources/images.ts';
 export type * from './resources/music.ts';
 export type * from './resources/openai.ts';
 export type * from './resources/speech.ts';
+export type * from './resources/transcriptions.ts';
 export type * from './resources/video.ts';
 export type * from './resources/voices.ts';

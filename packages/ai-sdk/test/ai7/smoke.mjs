@@ -15,7 +15,16 @@ import { createServer } from 'node:http';
 import { APICallError } from '@ai-sdk/provider';
 import { createMiniMax } from '@minimax-ts/ai-sdk';
 import { RateLimitError } from '@minimax-ts/sdk';
-import { experimental_generateSpeech, generateImage, generateText, Output, stepCountIs, streamText, tool } from 'ai';
+import {
+  experimental_generateSpeech,
+  experimental_transcribe,
+  generateImage,
+  generateText,
+  Output,
+  stepCountIs,
+  streamText,
+  tool,
+} from 'ai';
 import { z } from 'zod';
 
 globalThis.AI_SDK_LOG_WARNINGS = false;
@@ -137,6 +146,17 @@ await check('generateImage: base64 image', async () => {
     maxRetries: 0,
   });
   assert.match(r.image.base64, /^\/9j\//);
+});
+
+await check('transcribe: text, segments, duration (a text file is its own transcript on the mock)', async () => {
+  const r = await experimental_transcribe({
+    model: minimax.transcription('asr-1.0'),
+    audio: new TextEncoder().encode('Hello there.'),
+    maxRetries: 0,
+  });
+  assert.equal(r.text, 'Hello there.');
+  assert.deepEqual(r.segments, [{ text: 'Hello there.', startSecond: 0.1, endSecond: 0.9 }]);
+  assert.equal(r.durationInSeconds, 1);
 });
 
 await check('errors: APICallError (provider@4 isInstance) with RateLimitError cause', async () => {

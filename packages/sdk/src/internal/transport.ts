@@ -1,7 +1,8 @@
 /**
  * Sends every request of the SDK through the generated functions, and adds what the generated client does not do:
  * timeouts, cancellation, the retry policy, lossless JSON, MiniMax's HTTP-200 errors, and response validation.
- * Resources call {@link Transport.json}, {@link Transport.sse} or {@link Transport.binary}; none builds a URL itself.
+ * Resources call {@link Transport.json}, {@link Transport.sse}, {@link Transport.binary} or {@link Transport.text}; none
+ * builds a URL itself.
  */
 
 import { buildUrl, type Client, type Config, createConfig } from '@minimax-ts/generated';
@@ -19,6 +20,7 @@ import type { OpenResponse } from './open-response.ts';
 import { checkEventStream } from './open-stream.ts';
 import type { GeneratedResult, Operation } from './operation.ts';
 import { parseAnswer } from './read-json.ts';
+import { readTextAnswer } from './read-text.ts';
 import { retryDelayMs, shouldRetry } from './retry-policy.ts';
 import { sleep } from './sleep.ts';
 import { checker, validateResponse } from './validation.ts';
@@ -152,6 +154,17 @@ export class Transport {
         logger: this.#config.logger,
       });
     }
+  }
+
+  /** A text answer (subtitles), read whole; a JSON error body in its place raised (see `read-text.ts`). */
+  text(op: Operation, input: CallInput, options?: RequestOptions): Promise<string> {
+    return this.#execute(op, input, options, async (open) => {
+      try {
+        return readTextAnswer(await open.response.text(), open.response, open.request);
+      } finally {
+        open.attempt.dispose();
+      }
+    });
   }
 
   /** A binary answer (file content), handed over with its body unread. */

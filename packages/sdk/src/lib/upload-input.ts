@@ -32,6 +32,8 @@ export function normalizeUpload(
   file: Uploadable,
   filename: string | undefined,
   contentType?: string,
+  /** The method the upload is for, named in the error when no file name can be found. */
+  method = 'files.upload',
 ): NormalizedUpload {
   const type = checkContentType(contentType);
   if (filename !== undefined && (typeof filename !== 'string' || filename.trim() === '')) {
@@ -41,16 +43,16 @@ export function normalizeUpload(
     );
   }
   const named = filename ?? (typeof File !== 'undefined' && file instanceof File && file.name ? file.name : undefined);
-  if (file instanceof Blob) return { kind: 'blob', blob: file, filename: nameFor(named, file.type || type) };
+  if (file instanceof Blob) return { kind: 'blob', blob: file, filename: nameFor(named, file.type || type, method) };
   if (file instanceof Uint8Array || file instanceof ArrayBuffer || typeof file === 'string') {
     const part = file instanceof Uint8Array ? new Uint8Array(file) : file; // copy: the caller may reuse its buffer
-    return { kind: 'blob', blob: new Blob([part], type ? { type } : {}), filename: nameFor(named, type) };
+    return { kind: 'blob', blob: new Blob([part], type ? { type } : {}), filename: nameFor(named, type, method) };
   }
   const stream = file instanceof ReadableStream ? file : iterableToStream(file);
   return {
     kind: 'stream',
     stream,
-    filename: nameFor(named, type),
+    filename: nameFor(named, type, method),
     contentType: type ?? 'application/octet-stream',
   };
 }
@@ -63,6 +65,10 @@ const EXTENSIONS: Readonly<Record<string, string>> = {
   'audio/m4a': 'm4a',
   'audio/x-m4a': 'm4a',
   'audio/aac': 'aac',
+  'audio/x-aac': 'aac',
+  'audio/aiff': 'aiff',
+  'audio/x-aiff': 'aiff',
+  'audio/opus': 'opus',
   'audio/wav': 'wav',
   'audio/wave': 'wav',
   'audio/x-wav': 'wav',
@@ -87,14 +93,14 @@ const EXTENSIONS: Readonly<Record<string, string>> = {
 };
 
 /** The given name, else `upload.<ext>` from the content type; refused when neither says what the file is. */
-function nameFor(name: string | undefined, type: string | undefined): string {
+function nameFor(name: string | undefined, type: string | undefined, method: string): string {
   if (name) return name;
   const essence = type?.split(';')[0]?.trim().toLowerCase();
   const extension = essence === undefined ? undefined : EXTENSIONS[essence];
   if (extension) return `upload.${extension}`;
   throw new InvalidArgumentError(
     'filename',
-    `files.upload needs a file name (MiniMax checks the extension): pass \`filename\` (e.g. "voice.mp3"), a File that has one, or a Blob whose type names the format${type ? ` (${JSON.stringify(type)} does not)` : ''}.`,
+    `${method} needs a file name (MiniMax checks the extension): pass \`filename\` (e.g. "voice.mp3"), a File that has one, or a Blob whose type names the format${type ? ` (${JSON.stringify(type)} does not)` : ''}.`,
   );
 }
 
@@ -136,6 +142,20 @@ function iterableToStream(iterable: AsyncIterable<Uint8Array>): ReadableStream<U
       await iterator.return?.();
     },
   });
+}
+
+/**
+ * A Blob upload as the `File` the generated multipart serialiser sends: the settled name, the Blob's type or else the
+ * given content type.
+ *
+ * @example
+ * ```ts
+ * const upload = normalizeUpload(bytes, 'voice.mp3');
+ * if (upload.kind === 'blob') body.file = fileForUpload(upload, 'audio/mpeg');
+ * ```
+ */
+export function fileForUpload(upload: { blob: Blob; filename: string }, contentType: string | undefined): File {
+  return new File([upload.blob], upload.filename, { type: upload.blob.type || contentType || '' });
 }
 
 const encoder = new TextEncoder();

@@ -19,7 +19,7 @@ import { APIResource } from '../core/resource.ts';
 import { checkIdFields, int64Id } from '../internal/ids.ts';
 import { defineOperation } from '../internal/operation.ts';
 import { FileContent } from '../lib/file-content.ts';
-import { normalizeUpload, streamingMultipart, type Uploadable } from '../lib/upload-input.ts';
+import { fileForUpload, normalizeUpload, streamingMultipart, type Uploadable } from '../lib/upload-input.ts';
 
 export type { FileObject, FilePurpose };
 export type UploadPurpose = UploadFileData['body']['purpose'];
@@ -110,7 +110,7 @@ export class Files extends APIResource {
   async upload(params: FileUploadParams, options?: RequestOptions): Promise<UploadFileResp> {
     const upload = normalizeUpload(params.file, params.filename, params.contentType);
     if (upload.kind === 'blob') {
-      const file = new File([upload.blob], upload.filename, { type: upload.blob.type || params.contentType || '' });
+      const file = fileForUpload(upload, params.contentType);
       return this._transport.json(ops.upload, { body: { purpose: params.purpose, file } }, options);
     }
     const multipart = streamingMultipart(

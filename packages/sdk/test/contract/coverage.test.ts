@@ -30,6 +30,7 @@ async function callEverything(mm: MiniMax): Promise<void> {
   await mm.video.templates.retrieve(template.task_id!);
   await mm.images.generate({ model: 'image-01', prompt: 'cat' });
   await mm.music.generate({ model: 'music-2.0', prompt: 'folk', lyrics: '[Verse]\nHi' });
+  await mm.transcriptions.create({ file: new Uint8Array(8), filename: 'a.mp3', model: 'asr-1.0' });
 }
 
 describe('coverage', () => {

@@ -62,6 +62,22 @@ const CALLS: Record<string, (mm: MiniMax) => Promise<unknown>> = {
   'music.generate': (mm) => mm.music.generate({ model: 'music-2.6', prompt: 'folk', lyrics: '[Verse]\nHi' }),
   'music.stream': async (mm) =>
     drain(await mm.music.stream({ model: 'music-2.6', prompt: 'folk', lyrics: '[Verse]\nHi' })),
+  'transcriptions.create': async (mm) => {
+    const file = { file: new TextEncoder().encode('Hello there.'), filename: 'a.mp3', model: 'asr-1.0' };
+    await mm.transcriptions.create(file);
+    await mm.transcriptions.create({ ...file, response_format: 'verbose_json', timestamp_level: 'word' });
+    await mm.transcriptions.create({ ...file, response_format: 'srt' });
+    await mm.transcriptions.create({ ...file, response_format: 'vtt' });
+  },
+  'transcriptions.create (stream)': async (mm) =>
+    drain(
+      await mm.transcriptions.create({
+        file: new TextEncoder().encode('Hello there.'),
+        filename: 'a.mp3',
+        model: 'asr-1.0',
+        stream: true,
+      }),
+    ),
 };
 
 for (const seed of SEEDS) {
