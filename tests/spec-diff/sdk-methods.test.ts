@@ -29,14 +29,6 @@ describe('the real SDK', () => {
         'listVideoGenerationV2',
         'deleteVideoGenerationV2',
         'speechToText',
-        'createResponse',
-        'countResponseInputTokens',
-        'listModels',
-        'retrieveModel',
-        'generateLyrics',
-        'musicCoverPreprocess',
-        'getTokenPlanRemains',
-        'queryAccountBalance',
       ].sort(),
     );
   });
