@@ -59,7 +59,7 @@ describe('models', () => {
     ['a\\b', 'a backslash'],
     ['a\nb', 'a line break'],
     [42, 'a number'],
-  ])('retrieve refuses %j (%s) before sending', async (id) => {
+  ] as [unknown, string][])('retrieve refuses %j (%s) before sending', async (id) => {
     const recorder = recordingFetch();
     const error = await mock
       .client({ fetch: recorder.fetch })
