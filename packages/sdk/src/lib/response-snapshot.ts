@@ -25,6 +25,15 @@ export interface SnapshotEffect {
 const isObj = (value: unknown): value is Obj => typeof value === 'object' && value !== null && !Array.isArray(value);
 const isIndex = (value: unknown): value is number => typeof value === 'number' && Number.isInteger(value) && value >= 0;
 
+function lastOfType(items: readonly Item[], type: string): Item | undefined {
+  for (let i = items.length - 1; i >= 0; i--) if (items[i]?.type === type) return items[i];
+  return undefined;
+}
+
+/** What a whole text adds to the part received so far (nothing when it does not extend it). */
+const remainder = (sofar: string, whole: string): string | undefined =>
+  whole.startsWith(sofar) && whole.length > sofar.length ? whole.slice(sofar.length) : undefined;
+
 /**
  * The text of a response's `message` items: every `output_text` part, joined (openai-node's `output_text`).
  *
@@ -105,8 +114,7 @@ export class ResponseSnapshot {
         return { reasoning: this.#finishText(event, 'reasoning', 'reasoning_text') };
       case 'response.reasoning_summary_text.delta':
       case 'response.reasoning_summary_text.done':
-        this.#summaryText(event);
-        return {};
+        return { reasoning: this.#summaryText(event) };
       case 'response.function_call_arguments.delta':
       case 'response.function_call_arguments.done':
         this.#arguments(event);
@@ -150,24 +158,28 @@ export class ResponseSnapshot {
     return event.type === 'response.output_item.done' ? { item: item as unknown as ResponseOutputItem } : {};
   }
 
-  /** The item an event is about (by `output_index`, else by `item_id`), created when not announced. */
+  /**
+   * The item an event is about: by `output_index` (unless it holds another item id), else by `item_id`, else — an
+   * event naming neither — the latest item of the type. One not announced yet is created.
+   */
   #item(event: Obj, type: string): Item {
     const output = this.#response.output;
-    const byIndex = isIndex(event.output_index) ? output[event.output_index] : undefined;
-    if (byIndex && (event.item_id === undefined || byIndex.id === event.item_id || byIndex.id === undefined)) {
-      return byIndex;
-    }
-    const byId = event.item_id === undefined ? undefined : output.find((item) => item.id === event.item_id);
-    if (byId) return byId;
-    const created: Item = {
-      ...(typeof event.item_id === 'string' && { id: event.item_id }),
-      type,
-      status: 'in_progress',
-    };
+    const id = typeof event.item_id === 'string' ? event.item_id : undefined;
+    const index = isIndex(event.output_index) ? event.output_index : undefined;
+    const atIndex = index === undefined ? undefined : output[index];
+    if (atIndex && (id === undefined || atIndex.id === undefined || atIndex.id === id)) return atIndex;
+    const found =
+      id !== undefined
+        ? output.find((item) => item.id === id)
+        : index === undefined
+          ? lastOfType(output, type)
+          : undefined;
+    if (found) return found;
+    const created: Item = { ...(id !== undefined && { id }), type, status: 'in_progress' };
     if (type === 'message') Object.assign(created, { role: 'assistant', content: [] });
     if (type === 'reasoning') Object.assign(created, { summary: [], content: [] });
     if (type === 'function_call') Object.assign(created, { call_id: '', name: '', arguments: '' });
-    output[isIndex(event.output_index) && !byIndex ? event.output_index : output.length] = created;
+    output[index !== undefined && !atIndex ? index : output.length] = created;
     return created;
   }
 
@@ -207,21 +219,25 @@ export class ResponseSnapshot {
     const part = this.#part(event, itemType, partType);
     const sofar = typeof part.text === 'string' ? part.text : '';
     part.text = event.text;
-    return event.text.startsWith(sofar) && event.text.length > sofar.length
-      ? event.text.slice(sofar.length)
-      : undefined;
+    return remainder(sofar, event.text);
   }
 
-  #summaryText(event: Obj): void {
+  /** A reasoning summary part's text; returns what it added (a server may stream the summary, not the reasoning). */
+  #summaryText(event: Obj): string | undefined {
     const item = this.#item(event, 'reasoning');
     if (!Array.isArray(item.summary)) item.summary = [];
     const summary = item.summary as Part[];
     const index = isIndex(event.summary_index) ? event.summary_index : Math.max(0, summary.length - 1);
     const part: Part = isObj(summary[index]) ? (summary[index] as Part) : { type: 'summary_text', text: '' };
     summary[index] = part;
-    if (typeof event.text === 'string') part.text = event.text;
-    else if (typeof event.delta === 'string')
-      part.text = (typeof part.text === 'string' ? part.text : '') + event.delta;
+    const sofar = typeof part.text === 'string' ? part.text : '';
+    if (typeof event.text === 'string') {
+      part.text = event.text;
+      return remainder(sofar, event.text);
+    }
+    if (typeof event.delta !== 'string' || event.delta === '') return undefined;
+    part.text = sofar + event.delta;
+    return event.delta;
   }
 
   #arguments(event: Obj): void {

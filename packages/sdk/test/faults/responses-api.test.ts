@@ -125,6 +125,22 @@ describe('Responses stream: framing variants', () => {
     expect(calls).toHaveLength(1);
   });
 
+  it('deltas that name no item and no index build one message; a streamed summary is reasoning', async () => {
+    const stream = await streamFrom([
+      dataEvent({ type: 'response.reasoning_summary_text.delta', delta: 'Thinking ' }),
+      dataEvent({ type: 'response.reasoning_summary_text.delta', delta: 'briefly' }),
+      dataEvent({ type: 'response.output_text.delta', delta: 'One ' }),
+      dataEvent({ type: 'response.output_text.delta', delta: 'message' }),
+      dataEvent({ type: 'response.completed', response: { status: 'completed' } }),
+    ]);
+    const reasoning: string[] = [];
+    stream.on('reasoning', (_delta, snapshot) => reasoning.push(snapshot));
+    const response = await stream.finalResponse();
+    expect(reasoning.at(-1)).toBe('Thinking briefly');
+    expect(response.output.map((item) => item.type)).toEqual(['reasoning', 'message']);
+    expect(response.output_text).toBe('One message');
+  });
+
   it('response.incomplete ends the stream with the incomplete response', async () => {
     const incomplete = final('Cut by the token limit', {
       status: 'incomplete',
