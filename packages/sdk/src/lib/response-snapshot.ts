@@ -68,12 +68,29 @@ export function withOutputText<T extends { output?: unknown; output_text?: unkno
   return response as T & { output_text: string };
 }
 
-/** The function calls among a response's output items. */
+/**
+ * The function calls among a response's output items.
+ *
+ * @example
+ * ```ts
+ * for (const call of functionCalls(response)) console.log(call.name, JSON.parse(call.arguments));
+ * ```
+ */
 export function functionCalls(response: { output?: unknown }): ResponseFunctionCall[] {
   const items = Array.isArray(response.output) ? response.output : [];
   return items.filter((item): item is ResponseFunctionCall => isObj(item) && item.type === 'function_call');
 }
 
+/**
+ * The response a stream's events build, event by event.
+ *
+ * @example
+ * ```ts
+ * const snapshot = new ResponseSnapshot();
+ * const { text } = snapshot.apply({ type: 'response.output_text.delta', output_index: 0, content_index: 0, delta: 'Hi' });
+ * snapshot.current.output_text; // 'Hi'
+ * ```
+ */
 export class ResponseSnapshot {
   #response: Obj & { output: Item[] } = {
     id: '',
@@ -131,6 +148,8 @@ export class ResponseSnapshot {
   finish(event: Obj): ResponseObject {
     const sent = isObj(event.response) ? event.response : {};
     const final: Obj = { ...this.#response, ...sent };
+    if (typeof sent.status !== 'string')
+      final.status = event.type === 'response.incomplete' ? 'incomplete' : 'completed';
     const output = sent.output;
     if (!Array.isArray(output) || (output.length === 0 && this.#response.output.length > 0)) {
       final.output = this.#response.output;
