@@ -1,7 +1,8 @@
 /**
- * Music from a style prompt and lyrics (`POST /v1/music_generation`); the hex audio arrives decoded.
+ * Music (`POST /v1/music_generation`); the hex audio arrives decoded. Only `model` is required: a song with vocals
+ * takes `lyrics` (see the `lyrics` example to write them), an instrumental `is_instrumental: true` and a `prompt`.
  *
- *   npm run example -- music            # writes out/music.mp3
+ *   npm run example -- music            # writes out/music.mp3 and out/music-instrumental.mp3
  */
 import { mkdir } from 'node:fs/promises';
 import { MiniMax } from '@minimax-ts/sdk';
@@ -19,3 +20,11 @@ const song = await mm.music.generate({
 await mkdir('out', { recursive: true });
 const bytes = await saveToFile(song.audio!, 'out/music.mp3');
 console.log(`saved out/music.mp3: ${bytes} bytes, ${song.extra_info?.music_duration} ms`);
+
+const instrumental = await mm.music.generate({
+  model: 'music-2.6',
+  prompt: 'Lo-fi piano, rainy evening, slow tempo',
+  is_instrumental: true,
+});
+const instrumentalBytes = await saveToFile(instrumental.audio!, 'out/music-instrumental.mp3');
+console.log(`saved out/music-instrumental.mp3: ${instrumentalBytes} bytes (instrumental)`);

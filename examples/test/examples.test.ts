@@ -21,7 +21,12 @@ const expected: Record<string, RegExp> = {
     /task \d{18} created[\s\S]*Success[\s\S]*saved out\/speech-async\.tar: [1-9]\d* bytes \(file_id \d{18}\)/,
   video: /Success after [\d.]+ s \(poll \d+\)\nvideo \d+×\d+, file_id \d{18}\ndownload: http:\/\/127\.0\.0\.1:\d+\//,
   image: /generated \d+, failed 0\nhttps:\/\//,
-  music: /saved out\/music\.mp3: [1-9]\d* bytes, \d+ ms/,
+  music: /saved out\/music\.mp3: [1-9]\d* bytes, \d+ ms\nsaved out\/music-instrumental\.mp3: [1-9]\d* bytes/,
+  lyrics: /^"[^"]+" \(.+\)\n\[[\w -]+\][\s\S]*saved out\/lyrics-song\.mp3: [1-9]\d* bytes$/m,
+  responses:
+    /input tokens: [1-9]\d*\nanswer: \S.*\nstreamed: \S.*\nstatus: completed, tokens: [1-9]\d*\ntool call: get_weather\(\{"city":".+"\}\)\nafter the tool: \S/,
+  models:
+    /models: MiniMax-\S+(, \S+)*\n\S+: created \d{4}-\d\d-\d\d, owned by \w+\nno-such-model: not found \(HTTP 404\)\nbalance: \d+\.\d\d available[\s\S]*quota \S+: (\d+% |unlimited)/,
   'voice-clone': /uploaded synthetic-sample\.mp3: file_id \d{18}\ncloned as TsExample\d+[\s\S]*deleted voice/,
   transcription:
     /^text: \S.*\nduration: [\d.]+ s, trace id [0-9a-f]{32}\nspeakers: \d+\n {2}\[[\d.]+–[\d.]+ s\] S1: \S[\s\S]*srt:\n1\n\d\d:\d\d:\d\d,\d{3} --> [\s\S]*streamed: \S.*\nstreamed [1-9]\d* characters, [\d.]+ s of audio$/m,

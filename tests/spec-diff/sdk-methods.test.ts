@@ -28,14 +28,6 @@ describe('the real SDK', () => {
         'getVideoGenerationV2',
         'listVideoGenerationV2',
         'deleteVideoGenerationV2',
-        'createResponse',
-        'countResponseInputTokens',
-        'listModels',
-        'retrieveModel',
-        'generateLyrics',
-        'musicCoverPreprocess',
-        'getTokenPlanRemains',
-        'queryAccountBalance',
       ].sort(),
     );
   });

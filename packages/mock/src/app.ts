@@ -12,6 +12,7 @@ import { exampleNames } from './example-names.ts';
 import { handleFiles, isFilesOperation } from './files-api.ts';
 import { createIdCodec } from './id-codec.ts';
 import { answerInternal } from './internal-routes.ts';
+import { OPERATION_HANDLERS } from './operation-handlers.ts';
 import type { EngineRequest, MockConfig, Violation } from './prism-engine.ts';
 import { decodeRequestBody } from './request-body.ts';
 import { bytesResponse, jsonTextResponse, mockErrorResponse } from './responses.ts';
@@ -237,6 +238,8 @@ export class MockApp {
 
     const played = scenario && ((isTranscription(op) && transcriptionScenario(ctx)) || (await playScenario(ctx)));
     if (played) return played;
+    const handled = await OPERATION_HANDLERS[op.operationId]?.(ctx);
+    if (handled) return handled;
     const taskRoute = taskRouteOf(runtime.index, op);
     if (isTranscription(op)) return handleTranscription(ctx);
     if (isFilesOperation(op)) return handleFiles(ctx);

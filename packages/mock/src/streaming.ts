@@ -67,14 +67,23 @@ async function exampleFrames(ctx: RequestContext): Promise<SseFrame[]> {
   return frames;
 }
 
-function faultFor(ctx: RequestContext, total: number): StreamFault | undefined {
+/**
+ * The fault the request's scenario puts into a stream of `total` frames, if any. `error` is the wire text of the
+ * error event (default: the one the operation's flavour sends).
+ *
+ * @example
+ * ```ts
+ * const fault = faultFor(ctx, encoded.length);
+ * ```
+ */
+export function faultFor(ctx: RequestContext, total: number, error?: () => string): StreamFault | undefined {
   const kind = ctx.scenario?.scenario.kind;
   const at = Math.max(1, Math.ceil(total / 2));
   if (kind === 'stream_cut') return { kind: 'cut', at: Math.min(at, total - 1) };
   if (kind === 'stream_stall') {
     return { kind: 'stall', at, ...(ctx.prefs.waitMs !== undefined && { resumeMs: ctx.prefs.waitMs }) };
   }
-  if (kind === 'stream_error') return { kind: 'error', at, frame: errorFrame(ctx) };
+  if (kind === 'stream_error') return { kind: 'error', at, frame: error ? error() : errorFrame(ctx) };
   return undefined;
 }
 

@@ -106,6 +106,7 @@ function isMultipart(op: OperationInfo): boolean {
 function build(op: OperationInfo, opts: { stream?: boolean; drop?: 'body' | 'query' }): Built {
   const query = new URLSearchParams();
   const headers: Record<string, string> = { ...AUTH };
+  let path = op.path;
   for (const p of parametersOf(op)) {
     if (!p.required) continue;
     if (opts.drop === 'query' && p.in === 'query') continue;
@@ -114,6 +115,7 @@ function build(op: OperationInfo, opts: { stream?: boolean; drop?: 'body' | 'que
     if (p.name === 'task_id') value = live.tasks.get(TASK_CREATE_FOR_QUERY[op.path] ?? '') ?? value;
     if (p.in === 'query') query.set(String(p.name), value);
     if (p.in === 'header') headers[String(p.name)] = value;
+    if (p.in === 'path') path = path.replace(`{${String(p.name)}}`, encodeURIComponent(value));
   }
   const init: RequestInit = { method: op.method.toUpperCase(), headers };
   if (isMultipart(op)) {
@@ -148,7 +150,7 @@ function build(op: OperationInfo, opts: { stream?: boolean; drop?: 'body' | 'que
     }
   }
   const qs = query.toString();
-  return { url: `${op.path}${qs ? `?${qs}` : ''}`, init };
+  return { url: `${path}${qs ? `?${qs}` : ''}`, init };
 }
 
 function send(built: Built) {

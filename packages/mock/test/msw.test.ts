@@ -87,6 +87,28 @@ describe('msw handlers (setupServer)', () => {
     expect(after.items.map((f) => f.file_id)).not.toContain(ids[0]);
   });
 
+  it('streams a Responses API answer as OpenAI events over time, with a tool call', async () => {
+    const tools = [{ type: 'function' as const, name: 'lookup', parameters: { type: 'object', properties: {} } }];
+    const stream = await client().responses.stream(
+      { model: 'MiniMax-M3', input: 'Hello' },
+      { headers: { Prefer: 'delay=20' } },
+    );
+    const arrivals: number[] = [];
+    const started = Date.now();
+    stream.on('text', () => arrivals.push(Date.now() - started));
+    const types: string[] = [];
+    for await (const event of stream) types.push(event.type);
+    expect(types[0]).toBe('response.created');
+    expect(types.at(-1)).toBe('response.completed');
+    expect((await stream.finalResponse()).output_text).toMatch(/MiniMax/);
+    expect(arrivals.at(-1)! - arrivals[0]!).toBeGreaterThanOrEqual((arrivals.length - 1) * 20 - 20);
+    const calls: string[] = [];
+    const withTool = await client().responses.stream({ model: 'MiniMax-M3', input: 'Look it up', tools });
+    withTool.on('functionCall', (call) => calls.push(call.name));
+    await withTool.done();
+    expect(calls).toEqual(['lookup']);
+  });
+
   it('runs a video task through its lifecycle to a downloadable file', async () => {
     const statuses: string[] = [];
     const video = await client().video.generate(

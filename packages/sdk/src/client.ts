@@ -1,11 +1,14 @@
 import type { ClientOptions, Region } from './core/client-options.ts';
 import { setupClient } from './internal/client-setup.ts';
+import { Account } from './resources/account.ts';
 import { AnthropicCompatible } from './resources/anthropic.ts';
 import { Chat } from './resources/chat.ts';
 import { Files } from './resources/files.ts';
 import { Images } from './resources/images.ts';
+import { Models } from './resources/models.ts';
 import { Music } from './resources/music.ts';
 import { OpenAICompatible } from './resources/openai.ts';
+import { Responses } from './resources/responses.ts';
 import { Speech } from './resources/speech.ts';
 import { Transcriptions } from './resources/transcriptions.ts';
 import { Video } from './resources/video.ts';
@@ -34,6 +37,12 @@ export class MiniMax {
   readonly music: Music;
   readonly voices: Voices;
   readonly files: Files;
+  /** OpenAI Responses-compatible text generation (`POST /v1/responses`). */
+  readonly responses: Responses;
+  /** The models the key can call. */
+  readonly models: Models;
+  /** Quota and balance (endpoints known from the official CLI only). */
+  readonly account: Account;
   /** The host requests go to. */
   readonly baseURL: string;
   /** The region the client was configured for (`'custom'` when `baseURL` points elsewhere). */
@@ -56,6 +65,9 @@ export class MiniMax {
     this.images = new Images(ctx);
     this.music = new Music(ctx);
     this.voices = new Voices(ctx);
+    this.responses = new Responses(ctx);
+    this.models = new Models(ctx);
+    this.account = new Account(ctx);
   }
 
   /**

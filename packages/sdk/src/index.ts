@@ -20,10 +20,13 @@ export type { WebSocketImplementation } from './internal/websocket.ts';
 export { AnthropicMessageStream } from './lib/anthropic-message-stream.ts';
 export { AudioStream, type AudioStreamEvent } from './lib/audio-stream.ts';
 export { ChatCompletionStream } from './lib/chat-completion-stream.ts';
+export { parseCoverStructure } from './lib/cover-structure.ts';
 export { FileContent } from './lib/file-content.ts';
 export { type HexSource, hexToBytes } from './lib/hex.ts';
+export { ListPromise } from './lib/list-promise.ts';
 export { OpenAIChatCompletionStream } from './lib/openai-chat-stream.ts';
 export { type TaskProgress, type TaskState, taskState, type WaitOptions } from './lib/poll-task.ts';
+export { ResponseStream } from './lib/response-stream.ts';
 // Types only: the session code (and `ws`) loads when `mm.speech.connect()` opens the first session.
 export type { SpeechSession } from './lib/speech-session.ts';
 export type {
@@ -37,12 +40,15 @@ export type {
 export { MAX_TRANSCRIPTION_BYTES } from './lib/transcription-input.ts';
 export { TranscriptionStream, type TranscriptionStreamEvent } from './lib/transcription-stream.ts';
 export type { Uploadable } from './lib/upload-input.ts';
+export type * from './resources/account.ts';
 export type * from './resources/anthropic.ts';
 export type * from './resources/chat.ts';
 export type * from './resources/files.ts';
 export type * from './resources/images.ts';
+export type * from './resources/models.ts';
 export type * from './resources/music.ts';
 export type * from './resources/openai.ts';
+export type * from './resources/responses.ts';
 export type * from './resources/speech.ts';
 export type * from './resources/transcriptions.ts';
 export type * from './resources/video.ts';

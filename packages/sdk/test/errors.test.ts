@@ -18,6 +18,7 @@ import {
   NotFoundError,
   PermissionDeniedError,
   RateLimitError,
+  readErrorDetails,
   TaskFailedError,
   UsageLimitError,
   VoiceCloneError,
@@ -371,8 +372,36 @@ describe('failure detection', () => {
     [200, { type: 'error', error: { type: 'overloaded_error', message: 'Overloaded' } }, true],
     [401, undefined, true],
     [500, { ok: true }, true],
+    // An OpenAI-style error object without `type: "error"` is a failure on every endpoint …
+    [200, { error: { message: 'boom', type: 'api_error' } }, true],
+    [200, { object: 'chat.completion', error: { message: 'boom' } }, true],
+    [200, { object: 'response', error: { message: 'boom' } }, true],
+    [200, { object: 'response', status: 'completed', type: 'error', error: { message: 'boom' } }, true],
+    // … except a Responses object, whose `error` explains its own `status: "failed"` (returned, as openai-node does).
+    [200, { object: 'response', status: 'failed', error: { code: 'server_error', message: 'failed' } }, false],
+    [200, { object: 'response', status: 'completed', error: null }, false],
+    // A non-zero base_resp fails even on a Responses object (MiniMax's own layer refused the call).
+    [200, { object: 'response', status: 'failed', ...nativeFailure(1002) }, true],
+    [429, { object: 'response', status: 'failed', error: { message: 'x' } }, true],
   ])('isFailureResponse(%i, %j) → %s', (status, body, expected) => {
     expect(isFailureResponse(status, body)).toBe(expected);
+  });
+
+  it.each([
+    [{ error: { code: 'server_error', message: 'm' } }, 'server_error', 'server_error'],
+    [
+      { type: 'error', code: 'rate_limit_exceeded', message: 'slow down' },
+      'rate_limit_exceeded',
+      'rate_limit_exceeded',
+    ],
+    [{ error: { type: 'api_error', code: 'server_error', message: 'm' } }, 'api_error', 'api_error'],
+    [{ error: { code: '1002', message: 'm' } }, undefined, 1002],
+    [{ error: { code: 'not a name!', message: 'm' } }, undefined, undefined],
+    [{ type: 'error', code: 'server_error', message: 'output new_sensitive (1027)' }, 'server_error', 1027],
+  ])('readErrorDetails(%j): an OpenAI-style code names the type', (body, type, code) => {
+    const details = readErrorDetails(body, undefined);
+    expect(details.type).toBe(type);
+    expect(details.code ?? details.type).toBe(code);
   });
 
   it('baseRespFailure returns the code and message of a failed base_resp only', () => {

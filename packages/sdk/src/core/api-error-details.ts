@@ -34,6 +34,11 @@ function toCode(value: unknown): number | undefined {
   return undefined;
 }
 
+/** An OpenAI-style `code` that names the failure (`"server_error"`, `"rate_limit_exceeded"`), not a number. */
+function codeName(value: unknown): string | undefined {
+  return typeof value === 'string' && /^[a-z][\w.-]{0,63}$/i.test(value) ? value : undefined;
+}
+
 /**
  * The non-zero `base_resp` of a body, if any: the only sign of failure on native endpoints.
  *
@@ -51,8 +56,15 @@ export function baseRespFailure(body: unknown): { code: number; message: string 
 }
 
 /**
+ * A Responses API object (`object: "response"` with a `status`). Its `error` says why the *generation* failed
+ * (`status: "failed"`): a result the caller reads, as openai-node returns it, not a failed call.
+ */
+const isResponseObject = (body: Obj): boolean => body.object === 'response' && typeof body.status === 'string';
+
+/**
  * Whether a response (or a stream event) is a failure: an HTTP error status, a non-zero
- * `base_resp`, or an `{ type: 'error', error }` body. The client calls this on every response,
+ * `base_resp`, an `{ type: 'error', error }` body, or an `error` object with a message — except in a Responses
+ * object, whose `error` belongs to its `status: "failed"`. The client calls this on every response,
  * because native endpoints report failures with HTTP 200.
  *
  * @example
@@ -63,7 +75,9 @@ export function baseRespFailure(body: unknown): { code: number; message: string 
 export function isFailureResponse(status: number, body: unknown): boolean {
   if (status >= 400) return true;
   if (baseRespFailure(body) !== undefined) return true;
-  return isObj(body) && (body.type === 'error' || (isObj(body.error) && str(body.error.message) !== undefined));
+  if (!isObj(body)) return false;
+  if (body.type === 'error') return true;
+  return !isResponseObject(body) && isObj(body.error) && str(body.error.message) !== undefined;
 }
 
 /**
@@ -85,11 +99,12 @@ export function readErrorDetails(body: unknown, headers: HeadersLike | undefined
     code = baseResp.code;
     message = baseResp.message;
   } else if (isObj(body) && isObj(body.error)) {
-    type = str(body.error.type);
+    type = str(body.error.type) ?? codeName(body.error.code);
     message = str(body.error.message) ?? '';
     code = toCode(body.error.code) ?? toCode(CODE_SUFFIX.exec(message)?.[1]);
   } else if (isObj(body) && str(body.message)) {
     message = body.message as string;
+    type = codeName(body.code);
     code = toCode(body.code) ?? toCode(CODE_SUFFIX.exec(message)?.[1]);
   } else if (typeof body === 'string') {
     message = body.length > MAX_TEXT ? `${body.slice(0, MAX_TEXT)}…` : body;

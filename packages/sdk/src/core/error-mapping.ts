@@ -29,6 +29,10 @@ const BY_TYPE: Readonly<Record<string, ErrorCategory>> = {
   bad_request_error: 'invalid_params',
   api_error: 'internal_server',
   overloaded_error: 'internal_server',
+  // The `error.code` of a failed Responses API object or `error` event (OpenAI's ResponseError codes).
+  server_error: 'internal_server',
+  rate_limit_exceeded: 'rate_limit',
+  invalid_prompt: 'invalid_params',
 };
 
 function byStatus(status: number | undefined): ErrorCategory | undefined {

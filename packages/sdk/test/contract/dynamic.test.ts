@@ -78,6 +78,22 @@ const CALLS: Record<string, (mm: MiniMax) => Promise<unknown>> = {
         stream: true,
       }),
     ),
+  'responses.create': (mm) => mm.responses.create({ model: 'MiniMax-M3', input: 'Hi' }),
+  'responses.stream': async (mm) => {
+    const stream = await mm.responses.stream({ model: 'MiniMax-M3', input: 'Hi' });
+    await stream.finalResponse();
+  },
+  'responses.inputTokens': (mm) => mm.responses.inputTokens({ model: 'MiniMax-M3', input: 'Hi' }),
+  models: async (mm) => {
+    await mm.models.list();
+    await mm.models.retrieve('MiniMax-M3');
+  },
+  'music.generateLyrics': (mm) => mm.music.generateLyrics({ mode: 'write_full_song', prompt: 'summer' }),
+  'music.coverPreprocess': (mm) => mm.music.coverPreprocess({ model: 'music-cover', audio_url: 'https://a.b/c.mp3' }),
+  account: async (mm) => {
+    await mm.account.tokenPlanRemains();
+    await mm.account.balance();
+  },
 };
 
 for (const seed of SEEDS) {
