@@ -1,5 +1,7 @@
 /** Options of the client and of single requests. */
 
+import { DEFAULT_MAX_EVENT_BYTES } from './stream-event-too-large-error.ts';
+
 /** The API's two regions; a key works only on its own region's host. */
 export type Region = 'global' | 'cn';
 
@@ -40,6 +42,12 @@ export interface ClientOptions {
   timeout?: number | undefined;
   /** A stream that delivers no byte for this long (ms) fails with `APITimeoutError`. Default 60 000. */
   idleTimeout?: number | undefined;
+  /**
+   * The largest line or event a stream may send, in bytes (characters of the decoded text); past it the stream
+   * fails with `StreamEventTooLargeError` and memory stays bounded. Default 64 MiB, which fits a speech stream's
+   * final frame with the aggregated MP3 audio of a 10,000-character text (`exclude_aggregated_audio: false`).
+   */
+  maxEventBytes?: number | undefined;
   /** Retries after the first attempt, where the retry policy allows one. Default 2. */
   maxRetries?: number | undefined;
   /** A fetch implementation; defaults to `globalThis.fetch`. */
@@ -67,6 +75,8 @@ export interface RequestOptions {
   signal?: AbortSignal | undefined;
   timeout?: number | undefined;
   idleTimeout?: number | undefined;
+  /** See {@link ClientOptions.maxEventBytes}. */
+  maxEventBytes?: number | undefined;
   maxRetries?: number | undefined;
   /** Extra headers; `null` removes a default header. */
   headers?: Record<string, string | null | undefined> | undefined;
@@ -76,6 +86,7 @@ export interface RequestOptions {
 export const DEFAULTS = {
   timeout: 600_000,
   idleTimeout: 60_000,
+  maxEventBytes: DEFAULT_MAX_EVENT_BYTES,
   maxRetries: 2,
   pollInterval: 5_000,
   logLevel: 'warn' as LogLevel,

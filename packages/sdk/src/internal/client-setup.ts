@@ -1,4 +1,5 @@
 import { type ClientOptions, DEFAULTS, REGION_BASE_URLS, type Region } from '../core/client-options.ts';
+import { InvalidArgumentError } from '../core/invalid-argument-error.ts';
 import { MiniMaxError } from '../core/minimax-error.ts';
 import type { ResourceContext } from '../core/resource.ts';
 import { isBrowserLike, readEnv } from './env.ts';
@@ -42,6 +43,7 @@ export function setupClient(options: ClientOptions): ClientSetup {
     defaultHeaders: { ...options.defaultHeaders },
     timeout: options.timeout ?? DEFAULTS.timeout,
     idleTimeout: options.idleTimeout ?? DEFAULTS.idleTimeout,
+    maxEventBytes: checkMaxEventBytes(options.maxEventBytes) ?? DEFAULTS.maxEventBytes,
     maxRetries: options.maxRetries ?? DEFAULTS.maxRetries,
     validate: options.validate ?? DEFAULTS.validate,
     logger,
@@ -62,4 +64,10 @@ function resolveRegion(value: string | undefined): Region {
   throw new MiniMaxError(
     `Unknown region ${JSON.stringify(value)}: use 'global' (api.minimax.io) or 'cn' (api.minimaxi.com).`,
   );
+}
+
+/** `maxEventBytes` must be a positive number (`Infinity` lifts the limit). */
+function checkMaxEventBytes(value: number | undefined): number | undefined {
+  if (value === undefined || (typeof value === 'number' && value > 0)) return value;
+  throw new InvalidArgumentError('maxEventBytes', `must be a positive number of bytes, got ${String(value)}`);
 }

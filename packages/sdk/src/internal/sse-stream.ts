@@ -8,9 +8,10 @@
 
 import { APIConnectionError, APITimeoutError } from '../core/connection-errors.ts';
 import { MiniMaxError } from '../core/minimax-error.ts';
+import { DEFAULT_MAX_EVENT_BYTES, StreamEventTooLargeError } from '../core/stream-event-too-large-error.ts';
 import { errorForAbort } from './abort-error.ts';
 import { createIdleWatchdog, type IdleWatchdog } from './idle-watchdog.ts';
-import { createSSEParser, type SSEEvent } from './sse-parser.ts';
+import { createSSEParser, type SSEEvent, type SSEParser, SSETooLargeError } from './sse-parser.ts';
 
 /** Options of {@link iterateSSE}. */
 export interface IterateSSEOptions {
@@ -18,10 +19,18 @@ export interface IterateSSEOptions {
   signal?: AbortSignal | undefined;
   /** Throw `APITimeoutError` (and cancel the body) if no byte arrives for this long while waiting. */
   idleTimeoutMs?: number | undefined;
+  /**
+   * Throw `StreamEventTooLargeError` (and cancel the body) when a line or an event's data passes this many
+   * characters. Default {@link DEFAULT_MAX_EVENT_BYTES} (64 MiB).
+   */
+  maxEventBytes?: number | undefined;
+  /** The request, named in the errors raised here. */
+  request?: { method: string; url: string } | undefined;
 }
 
 type Result = IteratorResult<SSEEvent, undefined>;
 const DONE: Result = Object.freeze({ value: undefined, done: true });
+const STREAM: TextDecodeOptions = { stream: true }; // one options object for every chunk
 const noop = (): void => {};
 
 class SSEIterator implements AsyncIterator<SSEEvent, undefined> {
@@ -31,7 +40,7 @@ class SSEIterator implements AsyncIterator<SSEEvent, undefined> {
   private timedOut = false;
   private pending: Promise<Result> | undefined;
   private readonly decoder = new TextDecoder(); // `stream: true` keeps a split multi-byte character
-  private readonly parser = createSSEParser({ onEvent: (event) => this.queue.push(event) });
+  private readonly parser: SSEParser;
   private readonly reader: ReadableStreamDefaultReader<Uint8Array>;
   private readonly watchdog: IdleWatchdog | undefined;
   private readonly onAbort = (): void => this.cancel();
@@ -41,7 +50,8 @@ class SSEIterator implements AsyncIterator<SSEEvent, undefined> {
     private readonly options: IterateSSEOptions,
   ) {
     this.reader = body.getReader();
-    const { idleTimeoutMs, signal } = options;
+    const { idleTimeoutMs, signal, maxEventBytes = DEFAULT_MAX_EVENT_BYTES } = options;
+    this.parser = createSSEParser({ onEvent: (event) => this.queue.push(event), maxEventSize: maxEventBytes });
     if (idleTimeoutMs !== undefined && idleTimeoutMs > 0 && Number.isFinite(idleTimeoutMs)) {
       this.watchdog = createIdleWatchdog(idleTimeoutMs, () => {
         this.timedOut = true;
@@ -90,12 +100,17 @@ class SSEIterator implements AsyncIterator<SSEEvent, undefined> {
     this.watchdog?.received();
     // A cancel() from the watchdog or the signal resolves the pending read as "done".
     if (this.timedOut || this.options.signal?.aborted) return this.reject(undefined);
-    if (result.done) {
-      this.parser.feed(this.decoder.decode());
-      this.parser.flush();
-      this.finish();
-    } else {
-      this.parser.feed(this.decoder.decode(result.value, { stream: true }));
+    try {
+      if (result.done) {
+        this.parser.feed(this.decoder.decode());
+        this.parser.flush();
+        this.finish();
+      } else {
+        this.parser.feed(this.decoder.decode(result.value, STREAM));
+      }
+    } catch (error) {
+      const tooLarge = error instanceof SSETooLargeError;
+      return this.reject(tooLarge ? new StreamEventTooLargeError({ limit: error.limit, ...this.options.request }) : error);
     }
     if (this.head < this.queue.length) {
       this.pending = undefined;

@@ -22,7 +22,12 @@ export function streamContext(open: OpenResponse): StreamContext {
     open.attempt.dispose();
     throw new APIConnectionError({ message: 'the event stream has no body', ...open.request });
   }
-  const source = iterateSSE(body, { signal: open.attempt.signal, idleTimeoutMs: open.idleTimeout });
+  const source = iterateSSE(body, {
+    signal: open.attempt.signal,
+    idleTimeoutMs: open.idleTimeout,
+    maxEventBytes: open.maxEventBytes,
+    request: open.request,
+  });
   const events: AsyncIterable<SSEEvent> = {
     [Symbol.asyncIterator]() {
       const iterator = source[Symbol.asyncIterator]();

@@ -25,6 +25,7 @@ export interface TransportConfig {
   defaultHeaders: Record<string, string>;
   timeout: number;
   idleTimeout: number;
+  maxEventBytes: number;
   maxRetries: number;
   validate: ValidationMode;
   logger: Logger;
@@ -48,6 +49,8 @@ export interface OpenResponse {
   response: Response;
   attempt: AttemptSignal;
   idleTimeout: number;
+  /** For streams: the largest line or event accepted (`maxEventBytes`). */
+  maxEventBytes: number;
   request: { method: string; url: string };
   /** For streams with validation on: checks one event's data (throws in strict mode). */
   validateEvent?: ((data: unknown) => void) | undefined;
@@ -184,12 +187,13 @@ export class Transport {
     const maxRetries = options?.maxRetries ?? this.#config.maxRetries;
     const timeout = options?.timeout ?? this.#config.timeout;
     const idleTimeout = options?.idleTimeout ?? this.#config.idleTimeout;
+    const maxEventBytes = options?.maxEventBytes ?? this.#config.maxEventBytes;
     const request = { method: op.method, url: `${this.#config.baseURL}${op.path}` };
     for (let attempt = 0; ; attempt++) {
       const signal = new AttemptSignal(options?.signal, timeout);
       try {
         const response = await this.#send(op, input, options, signal, request);
-        return await read({ response, attempt: signal, idleTimeout, request });
+        return await read({ response, attempt: signal, idleTimeout, maxEventBytes, request });
       } catch (raw) {
         signal.dispose();
         const error = asSDKError(signal.translate(raw, request), request);
