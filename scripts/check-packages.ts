@@ -7,11 +7,12 @@
  *   The profile ignores TypeScript's `node10` resolution, which predates `exports` and cannot see subpaths such as
  *   `@minimax-ts/sdk/node` (engines require Node ≥ 20.19, whose users resolve with node16/nodenext/bundler);
  * - the built entry points load with `import` and `require` (no `@minimax-ts/source` condition), the core entry imports no
- *   Node builtin, and `internal/*` is unreachable outside the workspace;
+ *   Node builtin and no zod (`validate` loads `@minimax-ts/sdk/validation` at run time: checked for both formats), and
+ *   `internal/*` is unreachable outside the workspace;
  * - the API reference builds (`typedoc --emit none`).
  */
 import { execFile } from 'node:child_process';
-import { readFile } from 'node:fs/promises';
+import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
@@ -44,6 +45,8 @@ async function sh(command: string, args: string[], cwd = root): Promise<string> 
 const entryPoints: Array<[string, string[]]> = [
   ['@minimax-ts/sdk', ['MiniMax', 'APIError', 'RateLimitError', 'ERROR_CODES']],
   ['@minimax-ts/sdk/node', ['saveToFile', 'fileFromPath']],
+  ['@minimax-ts/sdk/chat', ['MiniMaxChat', 'APIError']],
+  ['@minimax-ts/sdk/validation', ['zodValidator']],
   ['@minimax-ts/generated', ['createClient', 'chatCompletionV2']],
   ['@minimax-ts/generated/zod', ['zChatCompletionV2Response']],
 ];
@@ -62,7 +65,20 @@ async function loadBuilt(): Promise<void> {
   if (!internal.stdout.includes('ERR_PACKAGE_PATH_NOT_EXPORTED')) {
     throw new Error(`@minimax-ts/sdk/internal/* must not resolve without the source condition: ${internal.stdout}`);
   }
-  for (const file of ['index.js', 'index.cjs']) {
+  // `validate` without a `validator`: the built client loads `@minimax-ts/sdk/validation` by itself at run time.
+  const strict = `const mm = new m.MiniMax({ apiKey: 'k', validate: 'strict', maxRetries: 0, fetch: async () => new Response('{"voice_id":42,"base_resp":{"status_code":0,"status_msg":"ok"}}', { headers: { 'content-type': 'application/json' } }) });
+const error = await mm.voices.delete({ voice_id: 'v' }).then(() => undefined, (e) => e);
+if (!(error instanceof m.ResponseValidationError)) { console.error('expected ResponseValidationError, got', error); process.exit(1); }`;
+  await sh(process.execPath, ['--input-type=module', '-e', `const m = await import('@minimax-ts/sdk'); ${strict}`]);
+  await sh(process.execPath, ['--input-type=commonjs', '-e', `(async () => { const m = require('@minimax-ts/sdk'); ${strict} })()`]);
+  const dist = join(root, 'packages/sdk/dist');
+  for (const file of (await readdir(dist)).filter((f) => /\.c?js$/.test(f) && !f.startsWith('validation.'))) {
+    // zod must stay out of the client (chunks included): only `@minimax-ts/sdk/validation` may reach it.
+    if (/generated\/zod|from ['"]zod|require\(['"]zod/.test(await readFile(join(dist, file), 'utf8'))) {
+      throw new Error(`packages/sdk/dist/${file} references zod`);
+    }
+  }
+  for (const file of ['index.js', 'index.cjs', 'chat.js', 'chat.cjs']) {
     const code = await readFile(join(root, 'packages/sdk/dist', file), 'utf8');
     const builtin = code.match(/(?:from |require\(|import\()\s*['"](node:[\w/]+)/);
     if (builtin)

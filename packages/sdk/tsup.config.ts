@@ -4,7 +4,7 @@ import { defineConfig } from 'tsup';
 // workspace-only `@minimax-ts/source` condition (the mock imports the lossless JSON codec that way), never from the published
 // package.
 export default defineConfig({
-  entry: { index: 'src/index.ts', chat: 'src/chat.ts', node: 'src/node.ts' },
+  entry: { index: 'src/index.ts', chat: 'src/chat.ts', node: 'src/node.ts', validation: 'src/validation.ts' },
   format: ['esm', 'cjs'],
   target: 'es2022',
   platform: 'neutral',

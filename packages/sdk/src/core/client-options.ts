@@ -1,5 +1,6 @@
 /** Options of the client and of single requests. */
 
+import type { ResponseValidator } from './response-validator.ts';
 import { DEFAULT_MAX_EVENT_BYTES } from './stream-event-too-large-error.ts';
 
 /** The API's two regions; a key works only on its own region's host. */
@@ -16,7 +17,8 @@ export const REGION_BASE_URLS: Readonly<Record<Region, string>> = {
  * - `'off'` (default): no check, no zod loaded — the fast path, and what a browser bundle wants.
  * - `'warn'`: log a warning through the logger when a response does not match the spec, return it anyway.
  * - `'strict'`: throw a `ResponseValidationError` instead.
- * The returned value is always the server's object as received, never zod's stripped copy.
+ * The returned value is always the server's object as received, never zod's stripped copy. The schemas live in
+ * `@minimax-ts/sdk/validation` (see {@link ClientOptions.validator}), so zod is never part of the client itself.
  */
 export type ValidationMode = 'strict' | 'warn' | 'off';
 
@@ -60,6 +62,12 @@ export interface ClientOptions {
   logLevel?: LogLevel | undefined;
   /** See {@link ValidationMode}. Default `'off'`. */
   validate?: ValidationMode | undefined;
+  /**
+   * What checks responses when `validate` is not `'off'`: `zodValidator` from `@minimax-ts/sdk/validation`, or your
+   * own {@link ResponseValidator}. Optional in Node, where the client loads `@minimax-ts/sdk/validation` by itself;
+   * required in a single-file bundle (a Worker, an edge function), where that run-time import cannot work.
+   */
+  validator?: ResponseValidator | undefined;
   /** Time between two polls of a task, in ms. Default 5 000 (MiniMax's own clients poll every 5–20 s). */
   pollInterval?: number | undefined;
   /**

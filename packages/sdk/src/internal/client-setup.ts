@@ -46,6 +46,7 @@ export function setupClient(options: ClientOptions): ClientSetup {
     maxEventBytes: checkMaxEventBytes(options.maxEventBytes) ?? DEFAULTS.maxEventBytes,
     maxRetries: options.maxRetries ?? DEFAULTS.maxRetries,
     validate: options.validate ?? DEFAULTS.validate,
+    validator: options.validator,
     logger,
   });
   return {

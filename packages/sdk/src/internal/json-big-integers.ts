@@ -122,55 +122,58 @@ function exceedsMaxSafe(text: string, start: number, end: number): boolean {
  */
 class Rewriter {
   /** The output between the quotes to insert: joined with '"', `[a, b, c]` is `a"b"c` (batched, see BATCH_CHARS). */
-  private readonly batches: string[] = [];
-  private pieces: string[] = [];
-  private batchStart = 0;
-  private copied = 0;
+  readonly #batches: string[] = [];
+  #pieces: string[] = [];
+  #batchStart = 0;
+  #copied = 0;
   /** Depths of the open id arrays (an explicit stack: no recursion), counted only while one is open. */
-  private readonly idArrays: number[] = [];
-  private idArrayDepth = -1;
-  private depth = 0;
+  readonly #idArrays: number[] = [];
+  #idArrayDepth = -1;
+  #depth = 0;
   /** The first backslash at or after the current string (cached: `text.length` when there is none). */
-  private nextBackslash: number;
+  #nextBackslash: number;
 
-  constructor(
-    private readonly text: string,
-    private readonly table: KeyTable,
-  ) {
+  readonly #text: string;
+  readonly #table: KeyTable;
+
+  constructor(text: string, table: KeyTable) {
+    this.#text = text;
+    this.#table = table;
     const backslash = text.indexOf('\\');
-    this.nextBackslash = backslash === -1 ? text.length : backslash;
+    this.#nextBackslash = backslash === -1 ? text.length : backslash;
   }
 
   run(): string {
-    const { text, table } = this;
+    const text = this.#text;
+    const table = this.#table;
     const { byLength, minLength, maxRawLength } = table;
     const length = text.length;
     let i = 0;
     for (;;) {
       const open = text.indexOf('"', i);
       const regionEnd = open === -1 ? length : open;
-      if (regionEnd - i >= MIN_UNSAFE_LENGTH || this.idArrayDepth !== -1) this.region(i, regionEnd);
+      if (regionEnd - i >= MIN_UNSAFE_LENGTH || this.#idArrayDepth !== -1) this.#region(i, regionEnd);
       if (open === -1) break;
-      const close = this.closingQuote(open);
+      const close = this.#closingQuote(open);
       if (close === -1) break; // unterminated string: JSON.parse reports it
       i = close + 1;
       const rawLength = close - open - 1;
       if (rawLength < minLength || rawLength > maxRawLength) continue;
-      if (byLength[rawLength] === undefined && !this.hasBackslash(open, close)) continue;
+      if (byLength[rawLength] === undefined && !this.#hasBackslash(open, close)) continue;
       const colon = skipSpace(text, i);
-      if (text.charCodeAt(colon) === COLON && this.isIdKey(open, close)) i = this.idValue(colon + 1);
+      if (text.charCodeAt(colon) === COLON && this.#isIdKey(open, close)) i = this.#idValue(colon + 1);
     }
-    if (this.copied === 0) return text;
-    this.pieces.push(text.slice(this.copied));
-    this.batches.push(this.pieces.join('"'));
-    return this.batches.join('"');
+    if (this.#copied === 0) return text;
+    this.#pieces.push(text.slice(this.#copied));
+    this.#batches.push(this.#pieces.join('"'));
+    return this.#batches.join('"');
   }
 
   /** Index of the quote that closes the string opened at `open`, or -1. */
-  private closingQuote(open: number): number {
-    const { text } = this;
+  #closingQuote(open: number): number {
+    const text = this.#text;
     let close = text.indexOf('"', open + 1);
-    while (close !== -1 && this.hasBackslash(open, close)) {
+    while (close !== -1 && this.#hasBackslash(open, close)) {
       let backslashes = 0;
       while (text.charCodeAt(close - 1 - backslashes) === BACKSLASH) backslashes++;
       if (backslashes % 2 === 0) break;
@@ -180,22 +183,23 @@ class Rewriter {
   }
 
   /** Whether `text(open, close)` holds a backslash; amortised linear, as strings are visited in order. */
-  private hasBackslash(open: number, close: number): boolean {
-    if (this.nextBackslash < open) {
-      const next = this.text.indexOf('\\', open);
-      this.nextBackslash = next === -1 ? this.text.length : next;
+  #hasBackslash(open: number, close: number): boolean {
+    if (this.#nextBackslash < open) {
+      const next = this.#text.indexOf('\\', open);
+      this.#nextBackslash = next === -1 ? this.#text.length : next;
     }
-    return this.nextBackslash < close;
+    return this.#nextBackslash < close;
   }
 
   /** Whether the string between the quotes at `open` and `close` is an id key. */
-  private isIdKey(open: number, close: number): boolean {
-    const { text, table } = this;
+  #isIdKey(open: number, close: number): boolean {
+    const text = this.#text;
+    const table = this.#table;
     const candidates = table.byLength[close - open - 1];
     if (candidates) {
       for (const key of candidates) if (text.startsWith(key, open + 1)) return true;
     }
-    if (!this.hasBackslash(open, close)) return false;
+    if (!this.#hasBackslash(open, close)) return false;
     // A name written with escapes (`"file\u005fid"`): servers do not, but it is the same key once decoded.
     try {
       return table.keys.has(JSON.parse(text.slice(open, close + 1)) as string);
@@ -205,8 +209,8 @@ class Rewriter {
   }
 
   /** Handles the value after an id key's colon; returns where the scan goes on. */
-  private idValue(start: number): number {
-    const { text } = this;
+  #idValue(start: number): number {
+    const text = this.#text;
     const value = skipSpace(text, start);
     const first = text.charCodeAt(value);
     if (first === MINUS || (first >= ZERO && first <= NINE)) {
@@ -217,35 +221,35 @@ class Rewriter {
       while (code >= ZERO && code <= NINE) code = text.charCodeAt(++stop);
       if (code === DOT || code === LOWER_E || code === UPPER_E || stop === digits || text.charCodeAt(digits) === ZERO) {
         stop = numberEnd(text, value);
-        this.quote(value, stop, idText(text.slice(value, stop)));
-      } else this.quote(value, stop, text.slice(value, stop));
+        this.#quote(value, stop, idText(text.slice(value, stop)));
+      } else this.#quote(value, stop, text.slice(value, stop));
       return stop;
     }
     if (first === OPEN_ARRAY) {
-      if (this.idArrayDepth === -1) this.depth = 0;
-      this.idArrays.push(++this.depth);
-      this.idArrayDepth = this.depth;
+      if (this.#idArrayDepth === -1) this.#depth = 0;
+      this.#idArrays.push(++this.#depth);
+      this.#idArrayDepth = this.#depth;
       return value + 1;
     }
     return value;
   }
 
   /** Wraps `text[start, stop)` as the string `replacement` (nothing when `undefined`). */
-  private quote(start: number, stop: number, replacement: string | undefined): void {
+  #quote(start: number, stop: number, replacement: string | undefined): void {
     if (replacement === undefined) return;
-    const { pieces } = this;
-    pieces.push(this.text.slice(this.copied, start), replacement);
-    if (stop - this.batchStart >= BATCH_CHARS) {
-      this.batches.push(pieces.join('"'));
-      this.pieces = [];
-      this.batchStart = stop;
+    const pieces = this.#pieces;
+    pieces.push(this.#text.slice(this.#copied, start), replacement);
+    if (stop - this.#batchStart >= BATCH_CHARS) {
+      this.#batches.push(pieces.join('"'));
+      this.#pieces = [];
+      this.#batchStart = stop;
     }
-    this.copied = stop;
+    this.#copied = stop;
   }
 
   /** Walks `text[i, end)`, a stretch between two strings: numbers, and brackets while an id array is open. */
-  private region(from: number, end: number): void {
-    const { text } = this;
+  #region(from: number, end: number): void {
+    const text = this.#text;
     let i = from;
     while (i < end) {
       const code = text.charCodeAt(i);
@@ -257,9 +261,9 @@ class Rewriter {
         while (next >= ZERO && next <= NINE) next = text.charCodeAt(++stop);
         const isInteger = next !== DOT && next !== LOWER_E && next !== UPPER_E;
         if (!isInteger) stop = numberEnd(text, i);
-        if (this.depth === this.idArrayDepth) {
+        if (this.#depth === this.#idArrayDepth) {
           // A number as a property name is invalid JSON; quoting it would make it valid, so it is left alone.
-          if (text.charCodeAt(skipSpace(text, stop)) !== COLON) this.quote(i, stop, idText(text.slice(i, stop)));
+          if (text.charCodeAt(skipSpace(text, stop)) !== COLON) this.#quote(i, stop, idText(text.slice(i, stop)));
         } else if (
           isInteger &&
           stop - digits >= MAX_SAFE.length &&
@@ -267,25 +271,25 @@ class Rewriter {
           exceedsMaxSafe(text, digits, stop) &&
           text.charCodeAt(skipSpace(text, stop)) !== COLON
         ) {
-          this.quote(i, stop, text.slice(i, stop));
+          this.#quote(i, stop, text.slice(i, stop));
         }
         i = stop > i ? stop : i + 1;
         continue;
       }
-      if (this.idArrayDepth !== -1) {
-        if (code === OPEN_ARRAY || code === OPEN_OBJECT) this.depth++;
-        else if (code === CLOSE_ARRAY || code === CLOSE_OBJECT) this.closeBracket();
+      if (this.#idArrayDepth !== -1) {
+        if (code === OPEN_ARRAY || code === OPEN_OBJECT) this.#depth++;
+        else if (code === CLOSE_ARRAY || code === CLOSE_OBJECT) this.#closeBracket();
       }
       i++;
     }
   }
 
-  private closeBracket(): void {
-    if (this.depth === this.idArrayDepth) {
-      this.idArrays.pop();
-      this.idArrayDepth = this.idArrays.length > 0 ? this.idArrays[this.idArrays.length - 1]! : -1;
+  #closeBracket(): void {
+    if (this.#depth === this.#idArrayDepth) {
+      this.#idArrays.pop();
+      this.#idArrayDepth = this.#idArrays.length > 0 ? this.#idArrays[this.#idArrays.length - 1]! : -1;
     }
-    this.depth--;
+    this.#depth--;
   }
 }
 

@@ -10,13 +10,14 @@ import { isFailureResponse } from '../core/api-error-details.ts';
 import type { Logger, RequestOptions, ValidationMode } from '../core/client-options.ts';
 import { APIConnectionError } from '../core/connection-errors.ts';
 import { MiniMaxError } from '../core/minimax-error.ts';
+import type { ResponseValidator } from '../core/response-validator.ts';
 import { AttemptSignal } from './attempt-signal.ts';
 import { describeFailure } from './describe-failure.ts';
 import { parseJSON, stringifyJSON } from './lossless-json.ts';
 import type { GeneratedResult, Operation } from './operation.ts';
 import { retryDelayMs, shouldRetry } from './retry-policy.ts';
 import { sleep } from './sleep.ts';
-import { checker, validateResponse } from './validation.ts';
+import { type Check, validationFor } from './validation.ts';
 
 export interface TransportConfig {
   baseURL: string;
@@ -28,6 +29,8 @@ export interface TransportConfig {
   maxEventBytes: number;
   maxRetries: number;
   validate: ValidationMode;
+  /** Checks answers when `validate` is not 'off'; without one, `@minimax-ts/sdk/validation` is loaded at run time. */
+  validator?: ResponseValidator | undefined;
   logger: Logger;
 }
 
@@ -96,15 +99,9 @@ export class Transport {
 
   /** A JSON answer: parsed losslessly, `base_resp` checked, validated when asked. */
   json<T>(op: Operation, input: CallInput, options?: RequestOptions): Promise<T> {
-    return this.#execute(op, input, options, async (open) => {
-      try {
-        const body = await readJSON(open);
-        await this.#validate(op, op.responseSchema, body, options);
-        return body as T;
-      } finally {
-        open.attempt.dispose();
-      }
-    });
+    const validation = this.#validation(op, options);
+    if (!validation) return this.#execute(op, input, options, (open) => readAnswer<T>(open, op, undefined));
+    return validation.then((check) => this.#execute(op, input, options, (open) => readAnswer<T>(open, op, check)));
   }
 
   /**
@@ -113,6 +110,17 @@ export class Transport {
    * inside the retry loop, so a rate limit is retried like any other.
    */
   sse(op: Operation, input: CallInput, options?: RequestOptions): Promise<OpenResponse> {
+    const validation = this.#validation(op, options);
+    if (!validation) return this.#openStream(op, input, options, undefined);
+    return validation.then((check) => this.#openStream(op, input, options, check));
+  }
+
+  #openStream(
+    op: Operation,
+    input: CallInput,
+    options: RequestOptions | undefined,
+    check: Check | undefined,
+  ): Promise<OpenResponse> {
     return this.#execute(op, input, options, async (open) => {
       const type = open.response.headers.get('content-type') ?? '';
       if (CONTENT_TYPE_JSON.test(type)) {
@@ -145,13 +153,8 @@ export class Transport {
         }
       }
       open.attempt.stopTimer(); // a stream may run longer than `timeout`; `idleTimeout` guards it from here on
-      const mode = options?.validate ?? this.#config.validate;
-      if (mode !== 'off') {
-        open.validateEvent = await checker(mode, op.eventSchema, {
-          operation: `${op.method} ${op.path}`,
-          logger: this.#config.logger,
-        });
-      }
+      const schema = op.eventSchema;
+      if (check && schema) open.validateEvent = (data) => check(schema, data);
       return open;
     });
   }
@@ -177,10 +180,12 @@ export class Transport {
     });
   }
 
-  #validate(op: Operation, schema: string | undefined, data: unknown, options: RequestOptions | undefined) {
+  /** The response check for this call, resolved before it is sent; `undefined` when validation is off. */
+  #validation(op: Operation, options: RequestOptions | undefined): Promise<Check> | undefined {
     const mode = options?.validate ?? this.#config.validate;
-    if (mode === 'off') return Promise.resolve();
-    return validateResponse(mode, schema, data, { operation: `${op.method} ${op.path}`, logger: this.#config.logger });
+    if (mode === 'off') return undefined;
+    const context = { operation: `${op.method} ${op.path}`, logger: this.#config.logger };
+    return validationFor(mode, this.#config.validator, context);
   }
 
   async #execute<R>(op: Operation, input: CallInput, options: RequestOptions | undefined, read: Reader<R>): Promise<R> {
@@ -337,6 +342,17 @@ function jsonSerializer(idKeys: ReadonlySet<string> | undefined): (body: unknown
     serializers.set(idKeys, serializer);
   }
   return serializer;
+}
+
+/** Reads a JSON answer, checks it when validation is on, and releases the attempt. */
+async function readAnswer<T>(open: OpenResponse, op: Operation, check: Check | undefined): Promise<T> {
+  try {
+    const body = await readJSON(open);
+    check?.(op.responseSchema, body);
+    return body as T;
+  } finally {
+    open.attempt.dispose();
+  }
 }
 
 /** Reads a JSON body losslessly and raises a native `base_resp` failure. */
