@@ -67,7 +67,8 @@ function cached(key, build) {
 
 const STREAMS = { native: nativeStream, openai: openaiStream, anthropic: anthropicStream };
 const chatStreamBody = (kind, n) => cached(`${kind}:${n}`, () => Buffer.from([...STREAMS[kind](n)].join('')));
-const chatStreamEvents = (kind, n) => cached(`${kind}:${n}:events`, () => [...STREAMS[kind](n)].map((e) => Buffer.from(e)));
+const chatStreamEvents = (kind, n) =>
+  cached(`${kind}:${n}:events`, () => [...STREAMS[kind](n)].map((e) => Buffer.from(e)));
 
 /** Speech events as buffers: status-1 events with hex audio, then the status-2 event. */
 function speechEvents(events, size, excludeAggregated) {

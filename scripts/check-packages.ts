@@ -70,7 +70,11 @@ async function loadBuilt(): Promise<void> {
 const error = await mm.voices.delete({ voice_id: 'v' }).then(() => undefined, (e) => e);
 if (!(error instanceof m.ResponseValidationError)) { console.error('expected ResponseValidationError, got', error); process.exit(1); }`;
   await sh(process.execPath, ['--input-type=module', '-e', `const m = await import('@minimax-ts/sdk'); ${strict}`]);
-  await sh(process.execPath, ['--input-type=commonjs', '-e', `(async () => { const m = require('@minimax-ts/sdk'); ${strict} })()`]);
+  await sh(process.execPath, [
+    '--input-type=commonjs',
+    '-e',
+    `(async () => { const m = require('@minimax-ts/sdk'); ${strict} })()`,
+  ]);
   const dist = join(root, 'packages/sdk/dist');
   for (const file of (await readdir(dist)).filter((f) => /\.c?js$/.test(f) && !f.startsWith('validation.'))) {
     // zod must stay out of the client (chunks included): only `@minimax-ts/sdk/validation` may reach it.

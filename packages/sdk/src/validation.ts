@@ -37,7 +37,10 @@ export const zodValidator: ResponseValidator = {
     if (!parser) throw new Error(`internal: no zod schema named ${schema}`);
     const result = parser.safeParse(data);
     if (result.success) return [];
-    return (result.error?.issues ?? []).map((issue) => ({ path: issue.path.map(String).join('.'), message: issue.message }));
+    return (result.error?.issues ?? []).map((issue) => ({
+      path: issue.path.map(String).join('.'),
+      message: issue.message,
+    }));
   },
 };
 

@@ -110,7 +110,9 @@ class SSEIterator implements AsyncIterator<SSEEvent, undefined> {
       }
     } catch (error) {
       const tooLarge = error instanceof SSETooLargeError;
-      return this.reject(tooLarge ? new StreamEventTooLargeError({ limit: error.limit, ...this.options.request }) : error);
+      return this.reject(
+        tooLarge ? new StreamEventTooLargeError({ limit: error.limit, ...this.options.request }) : error,
+      );
     }
     if (this.head < this.queue.length) {
       this.pending = undefined;
