@@ -154,7 +154,9 @@ class Rewriter {
       const regionEnd = open === -1 ? length : open;
       if (regionEnd - i >= MIN_UNSAFE_LENGTH || this.#idArrayDepth !== -1) this.#region(i, regionEnd);
       if (open === -1) break;
-      const close = this.#closingQuote(open);
+      // Inlined for the usual string, which holds no backslash; #closingQuote handles escapes.
+      let close = text.indexOf('"', open + 1);
+      if (this.#nextBackslash < close) close = this.#closingQuote(open);
       if (close === -1) break; // unterminated string: JSON.parse reports it
       i = close + 1;
       const rawLength = close - open - 1;
