@@ -33,9 +33,11 @@ const config = {
   speechWrites: 'event',
   /**
    * `slices`: chat streams in 16 KiB writes (many events per read, the throughput case); `event`: one write per event,
-   * the next one after a turn of the event loop, so the client reads about one event at a time, as from a real LLM.
+   * at least `chatEventGapUs` apart, so the client reads about one event at a time, as from a real LLM.
    */
   chatWrites: 'slices',
+  /** Microseconds between two events in `event` mode: longer than a client takes per event, so reads do not batch. */
+  chatEventGapUs: 60,
 };
 for (const arg of process.argv.slice(2)) {
   const match = /^--([a-z-]+)=(\d+)$/.exec(arg);
@@ -241,10 +243,16 @@ async function chat(req, res, kind) {
   const n = Number(req.headers['x-bench-chunks'] ?? config.chatChunks);
   if (config.chatWrites !== 'event') return sendSSE(res, chatStreamBody(kind, n));
   res.writeHead(200, SSE_HEADERS);
+  res.socket?.setNoDelay(true);
+  const gap = BigInt(Math.round(config.chatEventGapUs * 1000));
+  let next = process.hrtime.bigint();
   for (const piece of chatStreamEvents(kind, n)) {
     if (res.destroyed) return;
+    // A timer cannot wait tens of microseconds; spin (the server is its own process, its CPU is not measured).
+    while (process.hrtime.bigint() < next);
+    next = process.hrtime.bigint() + gap;
     if (!res.write(piece)) await drained(res);
-    else await new Promise(setImmediate); // let the client read this event before the next is written
+    else await new Promise(setImmediate); // node:http sends a write when the handler yields
   }
   res.end();
 }

@@ -26,6 +26,13 @@ export interface IterateSSEOptions {
   maxEventBytes?: number | undefined;
   /** The request, named in the errors raised here. */
   request?: { method: string; url: string } | undefined;
+  /**
+   * Called once when the consumer is handed the end, an error, or stops early (`return()`): the caller's cleanup,
+   * run here rather than in a wrapping iterator, which would cost a promise per event.
+   */
+  onSettle?: (() => void) | undefined;
+  /** Maps every error the iteration rejects with (e.g. an abort into the caller's own error type). */
+  mapError?: ((error: Error) => unknown) | undefined;
 }
 
 type Result = IteratorResult<SSEEvent, undefined>;
@@ -38,6 +45,7 @@ class SSEIterator implements AsyncIterator<SSEEvent, undefined> {
   private head = 0;
   private finished = false;
   private timedOut = false;
+  private settled = false;
   private pending: Promise<Result> | undefined;
   private readonly decoder = new TextDecoder(); // `stream: true` keeps a split multi-byte character
   private readonly parser: SSEParser;
@@ -63,19 +71,23 @@ class SSEIterator implements AsyncIterator<SSEEvent, undefined> {
 
   next(): Promise<Result> {
     // An abort stops the iteration at once, even with parsed events still queued.
-    if (this.options.signal?.aborted && !this.finished) return Promise.reject(this.fail(undefined));
+    if (this.options.signal?.aborted && !this.finished) return Promise.reject(this.failed(undefined));
     if (this.head < this.queue.length) return Promise.resolve({ value: this.take(), done: false });
     if (this.pending) {
       const again = (): Promise<Result> => this.next(); // keep concurrent calls in order
       return this.pending.then(again, again);
     }
-    if (this.finished) return Promise.resolve(DONE);
+    if (this.finished) {
+      this.settle();
+      return Promise.resolve(DONE);
+    }
     this.pending = this.read();
     return this.pending;
   }
 
   /** The consumer stopped early (`break`, `return`, a thrown error): stop reading and free the body. */
   return(): Promise<Result> {
+    this.settle();
     if (!this.finished) this.cancel();
     this.discard();
     return Promise.resolve(DONE);
@@ -120,6 +132,7 @@ class SSEIterator implements AsyncIterator<SSEEvent, undefined> {
     }
     if (this.finished) {
       this.pending = undefined;
+      this.settle();
       return DONE;
     }
     return this.read(); // a chunk without a complete event: keep reading
@@ -132,7 +145,20 @@ class SSEIterator implements AsyncIterator<SSEEvent, undefined> {
 
   private reject(cause: unknown): never {
     this.pending = undefined;
-    throw this.fail(cause);
+    throw this.failed(cause);
+  }
+
+  /** The error to hand the consumer, after the caller's cleanup. */
+  private failed(cause: unknown): unknown {
+    this.settle();
+    const error = this.fail(cause);
+    return this.options.mapError ? this.options.mapError(error) : error;
+  }
+
+  private settle(): void {
+    if (this.settled) return;
+    this.settled = true;
+    this.options.onSettle?.();
   }
 
   /** Ends the iteration and turns what stopped it into the error to throw. */

@@ -22,35 +22,16 @@ export function streamContext(open: OpenResponse): StreamContext {
     open.attempt.dispose();
     throw new APIConnectionError({ message: 'the event stream has no body', ...open.request });
   }
-  const source = iterateSSE(body, {
+  // The attempt is released when the consumer gets the end or an error, or stops early; an abort or a timeout
+  // becomes the SDK's error for it.
+  const events = iterateSSE(body, {
     signal: open.attempt.signal,
     idleTimeoutMs: open.idleTimeout,
     maxEventBytes: open.maxEventBytes,
     request: open.request,
+    onSettle: () => open.attempt.dispose(),
+    mapError: (error) => open.attempt.translate(error, open.request),
   });
-  const events: AsyncIterable<SSEEvent> = {
-    [Symbol.asyncIterator]() {
-      const iterator = source[Symbol.asyncIterator]();
-      const release = () => open.attempt.dispose();
-      return {
-        next: () =>
-          iterator.next().then(
-            (result) => {
-              if (result.done) release();
-              return result;
-            },
-            (error: unknown) => {
-              release();
-              throw open.attempt.translate(error, open.request);
-            },
-          ),
-        return: () => {
-          release();
-          return iterator.return?.() ?? Promise.resolve({ done: true, value: undefined });
-        },
-      };
-    },
-  };
   return {
     events,
     cancel: () => open.attempt.abort(),
