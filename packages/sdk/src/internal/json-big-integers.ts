@@ -122,12 +122,13 @@ function exceedsMaxSafe(text: string, start: number, end: number): boolean {
  */
 class Rewriter {
   /** The output between the quotes to insert: joined with '"', `[a, b, c]` is `a"b"c` (batched, see BATCH_CHARS). */
-  readonly #batches: string[] = [];
-  #pieces: string[] = [];
+  // Allocated on first use: most bodies have nothing to quote.
+  #batches: string[] | undefined;
+  #pieces: string[] | undefined;
   #batchStart = 0;
   #copied = 0;
   /** Depths of the open id arrays (an explicit stack: no recursion), counted only while one is open. */
-  readonly #idArrays: number[] = [];
+  #idArrays: number[] | undefined;
   #idArrayDepth = -1;
   #depth = 0;
   /** The first backslash at or after the current string (cached: `text.length` when there is none). */
@@ -166,8 +167,11 @@ class Rewriter {
       if (text.charCodeAt(colon) === COLON && this.#isIdKey(open, close)) i = this.#idValue(colon + 1);
     }
     if (this.#copied === 0) return text;
-    this.#pieces.push(text.slice(this.#copied));
-    this.#batches.push(this.#pieces.join('"'));
+    const pieces = this.#pieces ?? [];
+    pieces.push(text.slice(this.#copied));
+    const last = pieces.join('"');
+    if (!this.#batches) return last;
+    this.#batches.push(last);
     return this.#batches.join('"');
   }
 
@@ -229,6 +233,7 @@ class Rewriter {
     }
     if (first === OPEN_ARRAY) {
       if (this.#idArrayDepth === -1) this.#depth = 0;
+      this.#idArrays ??= [];
       this.#idArrays.push(++this.#depth);
       this.#idArrayDepth = this.#depth;
       return value + 1;
@@ -239,9 +244,11 @@ class Rewriter {
   /** Wraps `text[start, stop)` as the string `replacement` (nothing when `undefined`). */
   #quote(start: number, stop: number, replacement: string | undefined): void {
     if (replacement === undefined) return;
+    this.#pieces ??= [];
     const pieces = this.#pieces;
     pieces.push(this.#text.slice(this.#copied, start), replacement);
     if (stop - this.#batchStart >= BATCH_CHARS) {
+      this.#batches ??= [];
       this.#batches.push(pieces.join('"'));
       this.#pieces = [];
       this.#batchStart = stop;
@@ -288,8 +295,9 @@ class Rewriter {
 
   #closeBracket(): void {
     if (this.#depth === this.#idArrayDepth) {
-      this.#idArrays.pop();
-      this.#idArrayDepth = this.#idArrays.length > 0 ? this.#idArrays[this.#idArrays.length - 1]! : -1;
+      const idArrays = this.#idArrays!;
+      idArrays.pop();
+      this.#idArrayDepth = idArrays.length > 0 ? idArrays[idArrays.length - 1]! : -1;
     }
     this.#depth--;
   }
