@@ -48,10 +48,13 @@ const COLON = 58;
 const SPACE = 32;
 const BOM = 0xfeff;
 /**
- * Fragments of a partial line kept before they are joined into one: a body trickling in one character per read
- * would otherwise hold a string object per character (tens of bytes each) for a line of millions of characters.
+ * Small fragments of a partial line kept before they are joined into one: a body trickling in one character per
+ * read would otherwise hold a string object per character (tens of bytes each) for a line of millions of characters.
+ * Only consecutive small fragments are joined, so a long line arriving in network-sized chunks is never copied
+ * before its end (which would double the memory it takes).
  */
 const MAX_FRAGMENTS = 1024;
+const SMALL_FRAGMENT = 1024;
 
 /**
  * Creates an incremental SSE parser.
@@ -76,7 +79,7 @@ export function createSSEParser(callbacks: SSEParserCallbacks): SSEParser {
   const maxSize = callbacks.maxEventSize ?? Number.POSITIVE_INFINITY;
   let fragments: string[] = [];
   let fragmentsLength = 0; // characters held in `fragments`
-  let smallFragments = 0; // fragments pushed since the last join of small ones
+  let smallFragments = 0; // consecutive small fragments at the end of `fragments`
   let atStreamStart = true;
   let skipLeadingLF = false; // the previous chunk ended with CR: a leading LF completes a CRLF pair
   let data = '';
@@ -212,8 +215,10 @@ export function createSSEParser(callbacks: SSEParserCallbacks): SSEParser {
     fragmentsLength += piece.length;
     if (fragmentsLength > maxSize) throw tooLarge();
     fragments.push(piece);
-    // Join the recent small pieces into one block; blocks already joined are not copied again (linear overall).
-    if (++smallFragments >= MAX_FRAGMENTS) {
+    if (piece.length >= SMALL_FRAGMENT) {
+      smallFragments = 0;
+    } else if (++smallFragments >= MAX_FRAGMENTS) {
+      // At most MAX_FRAGMENTS × SMALL_FRAGMENT characters copied; a joined block is never copied again.
       fragments.push(fragments.splice(fragments.length - smallFragments).join(''));
       smallFragments = 0;
     }
