@@ -74,6 +74,13 @@ function skipSpace(text: string, i: number): number {
   return i;
 }
 
+/** Index of the first non-digit at or after `i`. */
+function digitsEnd(text: string, i: number): number {
+  let code = text.charCodeAt(i);
+  while (code >= ZERO && code <= NINE) code = text.charCodeAt(++i);
+  return i;
+}
+
 /** Index past the digits, fraction and exponent of the number literal starting at `start`. */
 function numberEnd(text: string, start: number): number {
   let i = text.charCodeAt(start) === MINUS ? start + 1 : start;
@@ -220,11 +227,10 @@ class Rewriter {
     const value = skipSpace(text, start);
     const first = text.charCodeAt(value);
     if (first === MINUS || (first >= ZERO && first <= NINE)) {
-      // Inlined for the usual case, a plain integer; anything else goes through idText.
+      // The usual case, a plain integer, is sliced as is; anything else goes through idText.
       const digits = first === MINUS ? value + 1 : value;
-      let stop = digits;
-      let code = text.charCodeAt(stop);
-      while (code >= ZERO && code <= NINE) code = text.charCodeAt(++stop);
+      let stop = digitsEnd(text, digits);
+      const code = text.charCodeAt(stop);
       if (code === DOT || code === LOWER_E || code === UPPER_E || stop === digits || text.charCodeAt(digits) === ZERO) {
         stop = numberEnd(text, value);
         this.#quote(value, stop, idText(text.slice(value, stop)));
@@ -265,9 +271,8 @@ class Rewriter {
       if (code === MINUS || (code >= ZERO && code <= NINE)) {
         // One pass over the digits; a fraction or an exponent (rare) is skipped by numberEnd.
         const digits = code === MINUS ? i + 1 : i;
-        let stop = digits;
-        let next = text.charCodeAt(stop);
-        while (next >= ZERO && next <= NINE) next = text.charCodeAt(++stop);
+        let stop = digitsEnd(text, digits);
+        const next = text.charCodeAt(stop);
         const isInteger = next !== DOT && next !== LOWER_E && next !== UPPER_E;
         if (!isInteger) stop = numberEnd(text, i);
         if (this.#depth === this.#idArrayDepth) {
