@@ -45,7 +45,11 @@ const sdk = args.sdk ? undefined : prepareSDK();
 if (sdk) process.on('exit', sdk.dispose);
 const server = await startServer();
 if (metric === 'chat-stream')
-  await configureServer(server.baseURL, { chatChunks: Number(args.chunks ?? 200_000), prepare: true });
+  await configureServer(server.baseURL, {
+    chatChunks: Number(args.chunks ?? 200_000),
+    chatWrites: args.writes ?? 'slices', // `--writes=event`: one event per read
+    prepare: true,
+  });
 if (metric === 'speech-stream') await configureServer(server.baseURL, { prepare: true });
 const dir = mkdtempSync(join(tmpdir(), 'bench-prof-'));
 const child = spawn(

@@ -1,7 +1,7 @@
 /**
  * `npm run bench`: runs every benchmark against the bench server and writes bench/RESULTS.md (and results.json).
  *
- *   node bench/run.mjs [--quick] [--only=request,chat-stream,speech-stream,realtime,bundle,cold-start,memory] [--out=path]
+ *   node bench/run.mjs [--quick] [--only=request,chat-stream,chat-events,speech-stream,realtime,lossless-json,bundle,cold-start,memory] [--out=path]
  *   node bench/run.mjs --render     # rewrite RESULTS.md from RESULTS.json (after editing FIXES.md)
  *
  * `--quick` shrinks every size and round count (a smoke run in well under a minute); its results go to
@@ -29,7 +29,17 @@ if (args.render) {
   writeFileSync(out, renderResults(meta, results, notes));
   process.exit(0);
 }
-const ALL = ['request', 'chat-stream', 'speech-stream', 'realtime', 'bundle', 'cold-start', 'memory'];
+const ALL = [
+  'request',
+  'chat-stream',
+  'chat-events',
+  'speech-stream',
+  'realtime',
+  'lossless-json',
+  'bundle',
+  'cold-start',
+  'memory',
+];
 const only = args.only ? String(args.only).split(',') : ALL;
 for (const name of only) if (!ALL.includes(name)) throw new Error(`unknown suite ${name}; known: ${ALL.join(', ')}`);
 
@@ -46,6 +56,10 @@ const sizes = quick
       realtimeRounds: 5,
       fileBytes: 2 ** 28,
       coldRuns: 6,
+      chatEvents: 10_000,
+      losslessRounds: 3,
+      losslessScale: 0.2,
+      endlessLineBytes: 200 * 2 ** 20,
     }
   : {
       warmup: 5000,
@@ -58,6 +72,10 @@ const sizes = quick
       realtimeRounds: 15,
       fileBytes: 2 ** 30,
       coldRuns: 20,
+      chatEvents: 50_000,
+      losslessRounds: 7,
+      losslessScale: 1,
+      endlessLineBytes: 400 * 2 ** 20,
     };
 if (args.rounds) sizes.rounds = sizes.chatRounds = sizes.speechRounds = sizes.realtimeRounds = Number(args.rounds);
 
@@ -91,6 +109,14 @@ try {
       `--warmup-chunks=${Math.round(sizes.chunks / 10)}`,
     ]);
   }
+  if (only.includes('chat-events')) {
+    log('bench: chat stream, one event per read…');
+    results.chatEvents = await runSuite(suite('chat-events'), [
+      ...common,
+      `--events=${sizes.chatEvents}`,
+      `--rounds=${sizes.chatRounds}`,
+    ]);
+  }
   if (only.includes('speech-stream')) {
     log('bench: speech streams…');
     results.speechStream = await runSuite(suite('speech-stream'), [
@@ -105,6 +131,15 @@ try {
   }
   if (only.includes('memory')) {
     results.memory = [];
+    log('bench: memory, a line that never ends…');
+    results.memory.push(
+      await runSuite(suite('memory-case'), [
+        ...common,
+        '--case=endless-line',
+        '--contestant=sdk',
+        `--bytes=${sizes.endlessLineBytes}`,
+      ]),
+    );
     for (const kind of ['content', 'upload']) {
       for (const contestant of ['sdk', 'raw']) {
         log(`bench: memory, ${kind} by ${contestant}…`);
@@ -127,6 +162,13 @@ if (only.includes('cold-start')) {
   results.coldStart = await runSuite(suite('cold-start'), [`--sdk-cwd=${sdk.cwd}`, `--runs=${sizes.coldRuns}`], {
     nodeArgs: [],
   });
+}
+if (only.includes('lossless-json')) {
+  log('bench: lossless JSON…');
+  results.losslessJSON = await runSuite(suite('lossless-json'), [
+    `--rounds=${sizes.losslessRounds}`,
+    `--scale=${sizes.losslessScale}`,
+  ]);
 }
 if (only.includes('bundle')) {
   log('bench: bundle size…');

@@ -31,6 +31,13 @@ const config = {
   fileBytes: 2 ** 30,
   /** `event`: one write per speech event; `slices`: the whole body in 16 KiB writes. */
   speechWrites: 'event',
+  /**
+   * `slices`: chat streams in 16 KiB writes (many events per read, the throughput case); `event`: one write per event,
+   * at least `chatEventGapUs` apart, so the client reads about one event at a time, as from a real LLM.
+   */
+  chatWrites: 'slices',
+  /** Microseconds between two events in `event` mode: longer than a client takes per event, so reads do not batch. */
+  chatEventGapUs: 60,
 };
 for (const arg of process.argv.slice(2)) {
   const match = /^--([a-z-]+)=(\d+)$/.exec(arg);
@@ -62,6 +69,8 @@ function cached(key, build) {
 
 const STREAMS = { native: nativeStream, openai: openaiStream, anthropic: anthropicStream };
 const chatStreamBody = (kind, n) => cached(`${kind}:${n}`, () => Buffer.from([...STREAMS[kind](n)].join('')));
+const chatStreamEvents = (kind, n) =>
+  cached(`${kind}:${n}:events`, () => [...STREAMS[kind](n)].map((e) => Buffer.from(e)));
 
 /** Speech events as buffers: status-1 events with hex audio, then the status-2 event. */
 function speechEvents(events, size, excludeAggregated) {
@@ -100,7 +109,10 @@ function speechEvents(events, size, excludeAggregated) {
 }
 
 function prepare() {
-  for (const kind of Object.keys(STREAMS)) chatStreamBody(kind, config.chatChunks);
+  for (const kind of Object.keys(STREAMS)) {
+    if (config.chatWrites === 'event') chatStreamEvents(kind, config.chatChunks);
+    else chatStreamBody(kind, config.chatChunks);
+  }
   speechEvents(config.audioEvents, config.audioBytes, true);
 }
 
@@ -226,8 +238,42 @@ function readMultipart(req, boundary) {
 async function chat(req, res, kind) {
   const body = JSON.parse((await readBody(req)).toString() || '{}');
   if (!body.stream) return sendJSON(res, 200, JSON_BODIES[kind]);
+  const endless = req.headers['x-bench-endless-line'];
+  if (endless) return sendEndlessLine(res, Number(endless));
   const n = Number(req.headers['x-bench-chunks'] ?? config.chatChunks);
-  sendSSE(res, chatStreamBody(kind, n));
+  if (config.chatWrites !== 'event') return sendSSE(res, chatStreamBody(kind, n));
+  res.writeHead(200, SSE_HEADERS);
+  res.socket?.setNoDelay(true);
+  const gap = BigInt(Math.round(config.chatEventGapUs * 1000));
+  let next = process.hrtime.bigint();
+  for (const piece of chatStreamEvents(kind, n)) {
+    if (res.destroyed) return;
+    // A timer cannot wait tens of microseconds; spin (the server is its own process, its CPU is not measured).
+    while (process.hrtime.bigint() < next);
+    next = process.hrtime.bigint() + gap;
+    if (!res.write(piece)) await drained(res);
+    else await new Promise(setImmediate); // node:http sends a write when the handler yields
+  }
+  res.end();
+}
+
+const LINE_PIECE = Buffer.alloc(64 * 1024, 'x');
+
+/** Resolves when the response can take more data, or when the client went away. */
+const drained = (res) =>
+  new Promise((resolve) => {
+    res.once('drain', resolve);
+    res.once('close', resolve);
+  });
+
+/** A stream whose one line never ends: `bytes` of an unterminated `data:` line, then the end (memory bench). */
+async function sendEndlessLine(res, bytes) {
+  res.writeHead(200, SSE_HEADERS);
+  res.write('data: {"choices":[{"delta":{"content":"');
+  for (let sent = 0; sent < bytes && !res.destroyed; sent += LINE_PIECE.length) {
+    if (!res.write(LINE_PIECE)) await drained(res);
+  }
+  res.end('"}}]}\n\n');
 }
 
 async function speech(req, res) {

@@ -6,15 +6,17 @@
  * - attw --pack --profile node16: types resolve for `import` and `require` under node16 and bundler resolution.
  *   The profile ignores TypeScript's `node10` resolution, which predates `exports` and cannot see subpaths such as
  *   `@minimax-ts/sdk/node` (engines require Node ≥ 20.19, whose users resolve with node16/nodenext/bundler);
- * - the built entry points load with `import` and `require` (no `@minimax-ts/source` condition), the sdk's core entry
- *   and the AI SDK provider import no Node builtin, and `internal/*` is unreachable outside the workspace;
+ * - the built entry points load with `import` and `require` (no `@minimax-ts/source` condition), the sdk's core and
+ *   chat entries and the AI SDK provider import no Node builtin, the client imports no zod (`validate` loads
+ *   `@minimax-ts/sdk/validation` at run time: checked for both formats), and `internal/*` is unreachable outside the
+ *   workspace;
  * - the API reference builds (`typedoc --emit none`);
  * - the mock (ESM only, profile esm-only): `@minimax-ts/mock` and `@minimax-ts/mock/msw` load from the build (the
  *   latter also under the `browser` condition, where it must not need Prism), its built code refers to no
  *   TypeScript source, the spec ships inside it, and its `bin` answers `--help`.
  */
 import { execFile } from 'node:child_process';
-import { readFile } from 'node:fs/promises';
+import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
@@ -48,6 +50,8 @@ async function sh(command: string, args: string[], cwd = root): Promise<string> 
 const entryPoints: Array<[string, string[]]> = [
   ['@minimax-ts/sdk', ['MiniMax', 'APIError', 'RateLimitError', 'ERROR_CODES']],
   ['@minimax-ts/sdk/node', ['saveToFile', 'fileFromPath']],
+  ['@minimax-ts/sdk/chat', ['MiniMaxChat', 'APIError']],
+  ['@minimax-ts/sdk/validation', ['zodValidator']],
   ['@minimax-ts/generated', ['createClient', 'chatCompletionV2']],
   ['@minimax-ts/generated/zod', ['zChatCompletionV2Response']],
   ['@minimax-ts/ai-sdk', ['createMiniMax', 'minimax', 'MiniMaxLanguageModel', 'safeToResend']],
@@ -67,8 +71,29 @@ async function loadBuilt(): Promise<void> {
   if (!internal.stdout.includes('ERR_PACKAGE_PATH_NOT_EXPORTED')) {
     throw new Error(`@minimax-ts/sdk/internal/* must not resolve without the source condition: ${internal.stdout}`);
   }
-  for (const dir of ['packages/sdk/dist', 'packages/ai-sdk/dist']) {
-    for (const file of ['index.js', 'index.cjs']) {
+  // `validate` without a `validator`: the built client loads `@minimax-ts/sdk/validation` by itself at run time.
+  const strict = `const mm = new m.MiniMax({ apiKey: 'k', validate: 'strict', maxRetries: 0, fetch: async () => new Response('{"voice_id":42,"base_resp":{"status_code":0,"status_msg":"ok"}}', { headers: { 'content-type': 'application/json' } }) });
+const error = await mm.voices.delete({ voice_id: 'v', voice_type: 'voice_cloning' }).then(() => undefined, (e) => e);
+if (!(error instanceof m.ResponseValidationError)) { console.error('expected ResponseValidationError, got', error); process.exit(1); }`;
+  await sh(process.execPath, ['--input-type=module', '-e', `const m = await import('@minimax-ts/sdk'); ${strict}`]);
+  await sh(process.execPath, [
+    '--input-type=commonjs',
+    '-e',
+    `(async () => { const m = require('@minimax-ts/sdk'); ${strict} })()`,
+  ]);
+  const dist = join(root, 'packages/sdk/dist');
+  for (const file of (await readdir(dist)).filter((f) => /\.c?js$/.test(f) && !f.startsWith('validation.'))) {
+    // zod must stay out of the client (chunks included): only `@minimax-ts/sdk/validation` may reach it.
+    if (/generated\/zod|from ['"]zod|require\(['"]zod/.test(await readFile(join(dist, file), 'utf8'))) {
+      throw new Error(`packages/sdk/dist/${file} references zod`);
+    }
+  }
+  const browserSafe: Array<[string, string[]]> = [
+    ['packages/sdk/dist', ['index.js', 'index.cjs', 'chat.js', 'chat.cjs']],
+    ['packages/ai-sdk/dist', ['index.js', 'index.cjs']],
+  ];
+  for (const [dir, files] of browserSafe) {
+    for (const file of files) {
       const code = await readFile(join(root, dir, file), 'utf8');
       const builtin = code.match(/(?:from |require\(|import\()\s*['"](node:[\w/]+)/);
       if (builtin) throw new Error(`${dir}/${file} imports ${builtin[1]}: the entry must stay browser-safe`);

@@ -115,14 +115,19 @@ export function chatCallers(c) {
 
 // --- streams: raw baseline ----------------------------------------------------------------------------------------
 
+/** Reads of the last raw stream (events per read tells how the server's writes arrived). */
+export const rawReads = { count: 0 };
+
 /** The floor for every stream: fetch, split lines, `JSON.parse` each `data:` line. */
 async function rawSSE(response, onData) {
   const reader = response.body.getReader();
   const decoder = new TextDecoder();
   let buffer = '';
+  rawReads.count = 0;
   for (;;) {
     const { done, value } = await reader.read();
     if (done) break;
+    rawReads.count++;
     buffer += decoder.decode(value, { stream: true });
     const lines = buffer.split('\n');
     buffer = lines.pop();

@@ -7,7 +7,7 @@
  * `{ type: 'run', n, chunks?, events?, size?, gc? }` → `{ cpuUs, wallMs }` or `{ error }`.
  */
 
-import { chatCallers, chatStreamers, createClients, LIBRARY, speechStreamers } from './contestants.mjs';
+import { chatCallers, chatStreamers, createClients, LIBRARY, rawReads, speechStreamers } from './contestants.mjs';
 import { cpuSince } from './stats.mjs';
 import { audioDigest, expectedAudioDigest, REPLY_TEXT, streamText } from './wire.mjs';
 
@@ -58,7 +58,7 @@ async function run(message) {
   const cpu0 = process.cpuUsage();
   const wall0 = performance.now();
   for (let i = 0; i < message.n; i++) await operation(message);
-  return { cpuUs: cpuSince(cpu0), wallMs: performance.now() - wall0 };
+  return { cpuUs: cpuSince(cpu0), wallMs: performance.now() - wall0, reads: rawReads.count };
 }
 
 process.on('message', (message) => {

@@ -1,8 +1,10 @@
 /**
- * Bundle size: esbuild, browser platform, minified, then gzip (level 9). Two entries per library — a chat-only
- * import (the client plus one chat call) and the whole package — built the same way for everyone. Workspace
- * packages resolve to their TypeScript sources (`conditions: ['@minimax-ts/source']`). "Without validation" marks
- * `@minimax-ts/generated/zod` external: it is only loaded by a dynamic import when `validate` is not 'off'.
+ * Bundle size: esbuild, minified, one file (no code splitting: what Workers and edge functions deploy), then gzip
+ * (level 9). Two entries per library — a chat-only import (the client plus one chat call) and the whole package —
+ * built the same way for everyone; ours also on esbuild's `neutral` platform, and with the opt-in validation entry.
+ * Nothing is marked external: zod must stay out of our bundles unless the application imports
+ * `@minimax-ts/sdk/validation`. Workspace packages resolve to their TypeScript sources
+ * (`conditions: ['@minimax-ts/source']`).
  */
 
 import { gzipSync } from 'node:zlib';
@@ -11,37 +13,28 @@ import { ROOT } from '../lib/paths.mjs';
 import { parseArgs, report } from '../lib/stats.mjs';
 
 parseArgs();
-const ZOD = '@minimax-ts/generated/zod';
 const chat = "{ model: 'MiniMax-M2', messages: [{ role: 'user', content: 'Hi' }] }";
+const CHAT_ONLY = `import { MiniMaxChat } from '@minimax-ts/sdk/chat';
+const mm = new MiniMaxChat({ apiKey: 'k', dangerouslyAllowBrowser: true });
+export const run = () => mm.chat.create(${chat});`;
+const WHOLE = `export * from '@minimax-ts/sdk';`;
 
 const entries = [
-  {
-    name: '@minimax-ts/sdk',
-    variant: 'chat-only',
-    external: [ZOD],
-    code: `import { MiniMaxChat } from '@minimax-ts/sdk/chat';
-const mm = new MiniMaxChat({ apiKey: 'k', dangerouslyAllowBrowser: true });
-export const run = () => mm.chat.create(${chat});`,
-  },
+  { name: '@minimax-ts/sdk', variant: 'chat-only', code: CHAT_ONLY },
+  { name: '@minimax-ts/sdk', variant: 'chat-only (neutral)', platform: 'neutral', code: CHAT_ONLY },
   {
     name: '@minimax-ts/sdk',
     variant: 'chat via the full client',
-    external: [ZOD],
     code: `import { MiniMax } from '@minimax-ts/sdk';
 const mm = new MiniMax({ apiKey: 'k', dangerouslyAllowBrowser: true });
 export const run = () => mm.chat.create(${chat});`,
   },
+  { name: '@minimax-ts/sdk', variant: 'whole', code: WHOLE },
+  { name: '@minimax-ts/sdk', variant: 'whole (neutral)', platform: 'neutral', code: WHOLE },
   {
     name: '@minimax-ts/sdk',
-    variant: 'whole, no validation',
-    external: [ZOD],
-    code: `export * from '@minimax-ts/sdk';`,
-  },
-  {
-    name: '@minimax-ts/sdk',
-    variant: 'whole, with validation',
-    external: [],
-    code: `export * from '@minimax-ts/sdk';`,
+    variant: 'whole + validation entry',
+    code: `${WHOLE}\nexport { zodValidator } from '@minimax-ts/sdk/validation';`,
   },
   {
     name: 'openai',
@@ -80,21 +73,23 @@ async function build(entry) {
       bundle: true,
       minify: true,
       format: 'esm',
-      platform: 'browser',
+      platform: entry.platform ?? 'browser',
+      // The neutral platform has no default main fields; these are what a Worker or edge build uses.
+      ...(entry.platform === 'neutral' ? { mainFields: ['module', 'main'] } : {}),
       target: 'es2022',
       conditions: ['@minimax-ts/source'],
-      external: entry.external ?? [],
       write: false,
       logLevel: 'silent',
       metafile: true,
     });
     const code = result.outputFiles[0].contents;
     const inputs = Object.entries(result.metafile.outputs)[0][1].inputs;
+    const zod = Object.keys(inputs).some((path) => /(^|\/)zod\/|zod\.gen\.ts$/.test(path));
     const largest = Object.entries(inputs)
       .sort((a, b) => b[1].bytesInOutput - a[1].bytesInOutput)
       .slice(0, 8)
       .map(([path, info]) => ({ path: path.replace(/^.*node_modules\//, ''), bytes: info.bytesInOutput }));
-    return { minBytes: code.length, gzipBytes: gzipSync(code, { level: 9 }).length, largest };
+    return { minBytes: code.length, gzipBytes: gzipSync(code, { level: 9 }).length, zod, largest };
   } catch (error) {
     const first = error.errors?.[0];
     const reason = first ? `${first.text}${first.location ? ` (${first.location.file})` : ''}` : String(error);

@@ -1,23 +1,37 @@
 /**
  * One memory case in a fresh process: `files.content` of a large file, or an upload of a large stream, by our SDK or
- * by raw fetch (the reference). RSS is sampled every few ms and on every chunk; the result is peak − baseline, where
- * the baseline is taken after the client is loaded and a small warm-up request ran.
+ * by raw fetch (the reference); or (`endless-line`, SDK only) a chat stream whose one line never ends, which must
+ * fail with `StreamEventTooLargeError` at `maxEventBytes` instead of buffering the whole body. RSS is sampled every
+ * few ms and on every chunk; the result is peak − baseline, where the baseline is taken after the client is loaded
+ * and a small warm-up request ran.
  *
- *   node --expose-gc bench/suites/memory-case.mjs --case=<content|upload> --contestant=<sdk|raw> --bytes=N --base-url=… --sdk=…
+ *   node --expose-gc bench/suites/memory-case.mjs --case=<content|upload|endless-line> --contestant=<sdk|raw> --bytes=N --base-url=… --sdk=…
  */
 
 import { configureServer } from '../lib/processes.mjs';
 import { parseArgs, report } from '../lib/stats.mjs';
-import { expectedFileDigest, FILE_ID, fileDigest, generatedStream } from '../lib/wire.mjs';
+import { CHAT_REQUEST, expectedFileDigest, FILE_ID, fileDigest, generatedStream } from '../lib/wire.mjs';
 
 const args = parseArgs();
 const bytes = Number(args.bytes ?? 2 ** 30);
 const baseURL = args['base-url'];
 const API_KEY = 'sk-bench-0000000000000000';
-const { MiniMax } = await import(args.sdk);
+const { MiniMax, DEFAULT_MAX_EVENT_BYTES } = await import(args.sdk);
 const mm = new MiniMax({ apiKey: API_KEY, baseURL });
 
 const operations = {
+  async 'endless-line|sdk'(size) {
+    const headers = { 'x-bench-endless-line': String(size) };
+    const stream = await mm.chat.create({ ...CHAT_REQUEST, stream: true }, { headers });
+    try {
+      for await (const _ of stream);
+    } catch (error) {
+      // The warm-up's short line ends (and the stream then lacks its final frame); the measured one must be refused.
+      if (error.name === 'StreamEventTooLargeError' || size < DEFAULT_MAX_EVENT_BYTES) return { refused: error.name };
+      throw error;
+    }
+    throw new Error('a line that never ends was accepted');
+  },
   async 'content|sdk'(size, onChunk) {
     await configureServer(baseURL, { fileBytes: size }); // the SDK cannot add a query parameter: set the size
     const content = await mm.files.content(FILE_ID);
@@ -99,6 +113,7 @@ const sample = () => {
 };
 const timer = setInterval(sample, 5);
 const digest = fileDigest();
+if (args.case === 'endless-line') digest.add = () => {}; // nothing to checksum: the stream must be refused
 let chunks = 0;
 const t0 = performance.now();
 const outcome = await operation(bytes, (chunk) => {
@@ -111,7 +126,9 @@ sample();
 
 const expected = expectedFileDigest(bytes);
 const got = digest.value;
-if (got.bytes !== expected.bytes || got.sum !== expected.sum) {
+if (args.case === 'endless-line') {
+  if (outcome.refused !== 'StreamEventTooLargeError') throw new Error(`expected StreamEventTooLargeError: ${outcome}`);
+} else if (got.bytes !== expected.bytes || got.sum !== expected.sum) {
   throw new Error(`consumed ${got.bytes} bytes (checksum ${got.sum}), expected ${JSON.stringify(expected)}`);
 }
 if (args.case === 'upload') {
@@ -128,6 +145,7 @@ report({
   contestant: args.contestant,
   bytes,
   baselineMB: baseline / 2 ** 20,
+  ...(args.case === 'endless-line' ? { limitMB: DEFAULT_MAX_EVENT_BYTES / 2 ** 20 } : {}),
   growthMB: (peak - baseline) / 2 ** 20,
   seconds,
 });

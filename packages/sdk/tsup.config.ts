@@ -10,6 +10,7 @@ export default defineConfig({
     node: 'src/node.ts',
     realtime: 'src/realtime.ts',
     relay: 'src/node/relay.ts',
+    validation: 'src/validation.ts',
   },
   format: ['esm', 'cjs'],
   target: 'es2022',

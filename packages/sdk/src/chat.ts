@@ -38,5 +38,6 @@ export class MiniMaxChat {
 
 export type { ClientOptions, Region, RequestOptions } from './core/client-options.ts';
 export * from './core/errors.ts';
+export type { ResponseValidator } from './core/response-validator.ts';
 export { ChatCompletionStream } from './lib/chat-completion-stream.ts';
 export type * from './resources/chat.ts';

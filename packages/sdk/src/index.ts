@@ -16,6 +16,7 @@ export { EventStream } from './core/event-stream.ts';
 export { InvalidArgumentError } from './core/invalid-argument-error.ts';
 export { type Page, PagePromise } from './core/pagination.ts';
 export { ResponseValidationError, type ValidationIssue } from './core/response-validation-error.ts';
+export type { ResponseValidator } from './core/response-validator.ts';
 export type { WebSocketImplementation } from './internal/websocket.ts';
 export { AnthropicMessageStream } from './lib/anthropic-message-stream.ts';
 export { AudioStream, type AudioStreamEvent } from './lib/audio-stream.ts';

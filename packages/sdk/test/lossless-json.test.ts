@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { scanJSON } from '../src/internal/json-big-integers.ts';
+import { quoteIdsAndBigIntegers } from '../src/internal/json-big-integers.ts';
 import { INT64_ID_KEYS, parseJSON, stringifyJSON } from '../src/internal/lossless-json.ts';
 
 const NO_KEYS = new Set<string>();
@@ -77,36 +77,70 @@ describe('parseJSON', () => {
     expect(parseJSON('{"file_id":42}', { int64Keys: NO_KEYS })).toEqual({ file_id: 42 });
   });
 
-  it.each(['', '{', '{"a":}', '[1,]', '{"a":0123456789012345678}', '{"a":-}', '{"a":307123456789012345"x"}', 'NaN'])(
-    'throws SyntaxError on invalid JSON: %s',
-    (text) => {
-      expect(() => parseJSON(text)).toThrow(SyntaxError);
-    },
-  );
+  it.each([
+    '',
+    '{',
+    '{"a":}',
+    '[1,]',
+    '{"a":0123456789012345678}',
+    '{"a":-}',
+    '{"a":307123456789012345"x"}',
+    'NaN',
+    '{12345678901234567890:1}',
+    '{"a":1,12345678901234567890:2}',
+    '{"file_id":[1,12345678901234567890:2]}',
+    '{"file_id":01}',
+    '{"file_id":1.}',
+    '{"file_id":-}',
+  ])('throws SyntaxError on invalid JSON: %s', (text) => {
+    expect(() => parseJSON(text)).toThrow(SyntaxError);
+  });
 });
 
-describe('scanJSON', () => {
+describe('quoteIdsAndBigIntegers', () => {
   it('returns the same string when nothing needs quoting', () => {
     const text = '{"a":[1,2.5,"307123456789012345"]}';
-    expect(scanJSON(text, NO_KEYS)).toEqual({ text, hasKey: false });
+    expect(quoteIdsAndBigIntegers(text, NO_KEYS)).toBe(text);
   });
 
   it('quotes only unsafe integer literals', () => {
-    expect(scanJSON('[1, 9223372036854775807, 1.5e300, -12345678901234567890]', NO_KEYS).text).toBe(
+    expect(quoteIdsAndBigIntegers('[1, 9223372036854775807, 1.5e300, -12345678901234567890]', NO_KEYS)).toBe(
       '[1, "9223372036854775807", 1.5e300, "-12345678901234567890"]',
     );
   });
 
   it.each([
-    ['{"file_id":1}', true],
-    ['{ "file_id" \n : 1}', true],
-    ['{"x":"file_id"}', false],
-    ['["file_id"]', false],
-    ['{"x":"\\"file_id\\":1"}', false],
-    ['{"profile_id":1}', false],
-    ['{"file_ix":1}', false],
-  ])('detects id keys as property names only: %s → %s', (text, expected) => {
-    expect(scanJSON(text, FILE_ID).hasKey).toBe(expected);
+    ['{"file_id":1}', '{"file_id":"1"}'],
+    ['{ "file_id" \n : 1}', '{ "file_id" \n : "1"}'],
+    ['{"x":"file_id"}', '{"x":"file_id"}'],
+    ['["file_id", 1]', '["file_id", 1]'],
+    ['{"x":"\\"file_id\\":1"}', '{"x":"\\"file_id\\":1"}'],
+    ['{"profile_id":1}', '{"profile_id":1}'],
+    ['{"file_ix":1}', '{"file_ix":1}'],
+    ['{"file\\u005fid":1}', '{"file\\u005fid":"1"}'],
+  ])('quotes numbers under id keys (property names only): %s', (text, expected) => {
+    expect(quoteIdsAndBigIntegers(text, FILE_ID)).toBe(expected);
+  });
+});
+
+describe('deep nesting (no recursion per level)', () => {
+  const DEPTH = 100_000;
+
+  it('parses a 100,000-deep document with an id key at the bottom', () => {
+    const text = `${'[{"a":'.repeat(DEPTH)}{"file_id":307123456789012345}${'}]'.repeat(DEPTH)}`;
+    let value = parseJSON(text) as unknown;
+    for (let i = 0; i < DEPTH; i++) value = (value as Array<{ a: unknown }>)[0]!.a;
+    expect(value).toEqual({ file_id: '307123456789012345' });
+  });
+
+  it('parses a 100,000-deep array of arrays under an id key', () => {
+    const text = `{"file_id":[1,${'['.repeat(DEPTH)}2${']'.repeat(DEPTH)},3]}`;
+    const value = parseJSON(text) as { file_id: unknown[] };
+    expect(value.file_id[0]).toBe('1');
+    expect(value.file_id[2]).toBe('3');
+    let inner = value.file_id[1];
+    for (let i = 0; i < DEPTH - 1; i++) inner = (inner as unknown[])[0];
+    expect(inner).toEqual([2]); // only direct elements of an id array are ids
   });
 });
 

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { createSSEParser, type SSEEvent, type SSEParseError } from '../src/internal/sse-parser.ts';
+import { createSSEParser, type SSEEvent, type SSEParseError, SSETooLargeError } from '../src/internal/sse-parser.ts';
 import { SSE_FIXTURES } from './fixtures/sse-fixtures.ts';
 
 /** Parses `chunks` in order, then flushes; returns every event. */
@@ -188,5 +188,71 @@ describe('createSSEParser: properties', () => {
       ),
       { numRuns: 500 },
     );
+  });
+});
+
+describe('createSSEParser: maxEventSize', () => {
+  const parserWith = (maxEventSize: number) => {
+    const events: SSEEvent[] = [];
+    const parser = createSSEParser({ onEvent: (event) => events.push(event), maxEventSize });
+    return { parser, events };
+  };
+
+  it('accepts a line and an event of exactly the limit', () => {
+    const { parser, events } = parserWith(12);
+    parser.feed(`data: ${'a'.repeat(6)}\n`); // a 12-character line
+    parser.feed(`data:${'b'.repeat(5)}\n\n`); // data 'aaaaaa\nbbbbb': 12 characters
+    expect(events).toEqual([{ data: 'aaaaaa\nbbbbb', event: undefined, id: undefined }]);
+  });
+
+  it('throws SSETooLargeError for a long line inside one chunk', () => {
+    const { parser } = parserWith(100);
+    expect(() => parser.feed(`data: ${'x'.repeat(200)}\n\n`)).toThrow(SSETooLargeError);
+  });
+
+  it('throws as soon as a line without its end passes the limit, having buffered at most the limit', () => {
+    const { parser } = parserWith(1_000);
+    let fed = 0;
+    const feedChunk = () => {
+      parser.feed('y'.repeat(64));
+      fed += 64;
+    };
+    let error: unknown;
+    try {
+      for (let i = 0; i < 100; i++) feedChunk();
+    } catch (caught) {
+      error = caught;
+    }
+    expect(error).toBeInstanceOf(SSETooLargeError);
+    expect((error as SSETooLargeError).limit).toBe(1_000);
+    expect(fed).toBeLessThanOrEqual(1_000 + 64);
+  });
+
+  it('throws when the data lines of one event add up past the limit', () => {
+    const { parser, events } = parserWith(50);
+    expect(() => {
+      for (let i = 0; i < 20; i++) parser.feed('data: 0123456789\n');
+    }).toThrow(SSETooLargeError);
+    expect(events).toEqual([]);
+  });
+
+  it('counts each event on its own: many events under the limit pass', () => {
+    const { parser, events } = parserWith(20);
+    for (let i = 0; i < 1_000; i++) parser.feed(`data: ${i}\n\n`);
+    expect(events).toHaveLength(1_000);
+  });
+
+  it('drops its buffer after throwing, and parses again after reset', () => {
+    const { parser, events } = parserWith(10);
+    expect(() => parser.feed('data: 0123456789abcdef')).toThrow(SSETooLargeError);
+    parser.reset();
+    parser.feed('data: ok\n\n');
+    expect(events).toEqual([{ data: 'ok', event: undefined, id: undefined }]);
+  });
+
+  it('joins a line delivered one character per chunk correctly (fragments are joined in blocks)', () => {
+    const line = `data: ${'z'.repeat(5_000)}`;
+    const events = parseChunks([...line, '\n', '\n']);
+    expect(events).toEqual([{ data: 'z'.repeat(5_000), event: undefined, id: undefined }]);
   });
 });

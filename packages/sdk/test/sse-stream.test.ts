@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { APIConnectionError, APITimeoutError, APIUserAbortError } from '../src/core/connection-errors.ts';
 import { MiniMaxError } from '../src/core/minimax-error.ts';
+import { DEFAULT_MAX_EVENT_BYTES, StreamEventTooLargeError } from '../src/core/stream-event-too-large-error.ts';
 import type { SSEEvent } from '../src/internal/sse-parser.ts';
 import { iterateSSE } from '../src/internal/sse-stream.ts';
 import { SSE_FIXTURES } from './fixtures/sse-fixtures.ts';
@@ -254,5 +255,71 @@ describe('iterateSSE: abort and idle timeout', () => {
     expect((await iterator.next()).value?.data).toBe('2');
     expect((await iterator.next()).done).toBe(true);
     expect(vi.getTimerCount()).toBe(0);
+  });
+});
+
+describe('iterateSSE: maxEventBytes', () => {
+  /** An endless body of `chunkSize`-byte chunks without a newline; counts the bytes it handed out. */
+  function endlessLine(chunkSize: number): {
+    body: ReadableStream<Uint8Array>;
+    pulled: () => number;
+    cancelled: () => boolean;
+  } {
+    let pulled = 0;
+    let wasCancelled = false;
+    const chunk = encoder.encode('x'.repeat(chunkSize));
+    const body = new ReadableStream<Uint8Array>(
+      {
+        pull(controller) {
+          pulled += chunk.byteLength;
+          controller.enqueue(chunk);
+        },
+        cancel() {
+          wasCancelled = true;
+        },
+      },
+      { highWaterMark: 0 },
+    );
+    return { body, pulled: () => pulled, cancelled: () => wasCancelled };
+  }
+
+  it('fails with StreamEventTooLargeError and cancels a body that never sends a newline', async () => {
+    const { body, pulled, cancelled } = endlessLine(4_096);
+    const source = iterateSSE(body, {
+      maxEventBytes: 100_000,
+      request: { method: 'POST', url: 'https://api.minimax.io/v1/t2a_v2' },
+    });
+    const error = await collect(source).then(
+      () => undefined,
+      (caught: unknown) => caught,
+    );
+    expect(error).toBeInstanceOf(StreamEventTooLargeError);
+    expect(error).toBeInstanceOf(APIConnectionError);
+    expect((error as StreamEventTooLargeError).limit).toBe(100_000);
+    expect((error as StreamEventTooLargeError).path).toBe('/v1/t2a_v2');
+    expect(cancelled()).toBe(true);
+    expect(pulled()).toBeLessThanOrEqual(100_000 + 2 * 4_096); // stopped right after the limit: memory bounded
+  });
+
+  it('hands out the events that fit, then fails on the one that does not', async () => {
+    const text = `data: small\n\ndata: ${'y'.repeat(500)}\n\n`;
+    const { body } = bodyOf([encoder.encode(text)]);
+    const seen: string[] = [];
+    const error = await (async () => {
+      for await (const event of iterateSSE(body, { maxEventBytes: 100 })) seen.push(event.data);
+    })().then(
+      () => undefined,
+      (caught: unknown) => caught,
+    );
+    expect(error).toBeInstanceOf(StreamEventTooLargeError);
+    expect(seen).toEqual([]); // the chunk held both events; an error ends the iteration at once
+  });
+
+  it('defaults to 64 MiB, so large legitimate events pass', async () => {
+    const big = 'a'.repeat(3_000_000);
+    const { body } = bodyOf([encoder.encode(`data: ${big}\n\n`)]);
+    const events = await collect(iterateSSE(body));
+    expect(events[0]?.data.length).toBe(big.length);
+    expect(DEFAULT_MAX_EVENT_BYTES).toBe(64 * 1024 * 1024);
   });
 });

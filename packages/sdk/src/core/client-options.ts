@@ -1,6 +1,8 @@
 /** Options of the client and of single requests. */
 
 import type { WebSocketImplementation } from '../internal/websocket.ts';
+import type { ResponseValidator } from './response-validator.ts';
+import { DEFAULT_MAX_EVENT_BYTES } from './stream-event-too-large-error.ts';
 
 /** The API's two regions; a key works only on its own region's host. */
 export type Region = 'global' | 'cn';
@@ -16,7 +18,8 @@ export const REGION_BASE_URLS: Readonly<Record<Region, string>> = {
  * - `'off'` (default): no check, no zod loaded — the fast path, and what a browser bundle wants.
  * - `'warn'`: log a warning through the logger when a response does not match the spec, return it anyway.
  * - `'strict'`: throw a `ResponseValidationError` instead.
- * The returned value is always the server's object as received, never zod's stripped copy.
+ * The returned value is always the server's object as received, never zod's stripped copy. The schemas live in
+ * `@minimax-ts/sdk/validation` (see {@link ClientOptions.validator}), so zod is never part of the client itself.
  */
 export type ValidationMode = 'strict' | 'warn' | 'off';
 
@@ -48,6 +51,12 @@ export interface ClientOptions {
    * keeps sending runs as long as it sends (`idleTimeout` catches one that stops).
    */
   streamTimeout?: number | undefined;
+  /**
+   * The largest line or event a stream may send, in bytes (characters of the decoded text); past it the stream
+   * fails with `StreamEventTooLargeError` and memory stays bounded. Default 64 MiB, which fits a speech stream's
+   * final frame with the aggregated MP3 audio of a 10,000-character text (`exclude_aggregated_audio: false`).
+   */
+  maxEventBytes?: number | undefined;
   /** Retries after the first attempt, where the retry policy allows one. Default 2. */
   maxRetries?: number | undefined;
   /** A fetch implementation; defaults to `globalThis.fetch`. */
@@ -60,6 +69,12 @@ export interface ClientOptions {
   logLevel?: LogLevel | undefined;
   /** See {@link ValidationMode}. Default `'off'`. */
   validate?: ValidationMode | undefined;
+  /**
+   * What checks responses when `validate` is not `'off'`: `zodValidator` from `@minimax-ts/sdk/validation`, or your
+   * own {@link ResponseValidator}. Optional in Node, where the client loads `@minimax-ts/sdk/validation` by itself;
+   * required in a single-file bundle (a Worker, an edge function), where that run-time import cannot work.
+   */
+  validator?: ResponseValidator | undefined;
   /** Time between two polls of a task, in ms. Default 5 000 (MiniMax's own clients poll every 5–20 s). */
   pollInterval?: number | undefined;
   /**
@@ -83,6 +98,8 @@ export interface RequestOptions {
   idleTimeout?: number | undefined;
   /** Total deadline of a stream, see {@link ClientOptions.streamTimeout}. */
   streamTimeout?: number | undefined;
+  /** See {@link ClientOptions.maxEventBytes}. */
+  maxEventBytes?: number | undefined;
   maxRetries?: number | undefined;
   /** Extra headers; `null` removes a default header. */
   headers?: Record<string, string | null | undefined> | undefined;
@@ -92,6 +109,7 @@ export interface RequestOptions {
 export const DEFAULTS = {
   timeout: 600_000,
   idleTimeout: 60_000,
+  maxEventBytes: DEFAULT_MAX_EVENT_BYTES,
   maxRetries: 2,
   pollInterval: 5_000,
   logLevel: 'warn' as LogLevel,

@@ -32,4 +32,9 @@ export {
 export { ERROR_CODES, type ErrorCategory, type ErrorCodeInfo, errorCodeInfo } from './error-codes.ts';
 export { classifyError, type ErrorEvidence, saysInsufficientBalance } from './error-mapping.ts';
 export { MiniMaxError } from './minimax-error.ts';
+export {
+  DEFAULT_MAX_EVENT_BYTES,
+  StreamEventTooLargeError,
+  type StreamEventTooLargeErrorOptions,
+} from './stream-event-too-large-error.ts';
 export { TaskFailedError, type TaskFailedErrorOptions } from './task-failed-error.ts';

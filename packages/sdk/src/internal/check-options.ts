@@ -47,6 +47,20 @@ export function checkCount(name: string, value: unknown): void {
   throw new InvalidArgumentError(name, `expected a whole number ≥ 0, got ${describe(value)}`);
 }
 
+/**
+ * `maxEventBytes`: a positive number of bytes (`Infinity` lifts the limit). `undefined` passes.
+ *
+ * @example
+ * ```ts
+ * checkMaxEventBytes(256 * 1024 * 1024); // ok
+ * checkMaxEventBytes(0); // throws InvalidArgumentError('maxEventBytes', …)
+ * ```
+ */
+export function checkMaxEventBytes(value: unknown): void {
+  if (value === undefined || (typeof value === 'number' && value > 0)) return; // NaN fails `> 0`
+  throw new InvalidArgumentError('maxEventBytes', `must be a positive number of bytes, got ${describe(value)}`);
+}
+
 const VALIDATE_MODES: ReadonlySet<unknown> = new Set(['off', 'warn', 'strict']);
 
 /**
@@ -62,6 +76,7 @@ export function checkRequestOptions(options: RequestOptions | undefined): void {
   checkDuration('timeout', options.timeout);
   checkDuration('idleTimeout', options.idleTimeout);
   checkDuration('streamTimeout', options.streamTimeout);
+  checkMaxEventBytes(options.maxEventBytes);
   checkCount('maxRetries', options.maxRetries);
   if (options.validate !== undefined && !VALIDATE_MODES.has(options.validate)) {
     throw new InvalidArgumentError('validate', `expected 'off', 'warn' or 'strict', got ${describe(options.validate)}`);

@@ -81,8 +81,10 @@ export function setupClient(options: ClientOptions): ClientSetup {
     timeout: options.timeout ?? DEFAULTS.timeout,
     idleTimeout: options.idleTimeout ?? DEFAULTS.idleTimeout,
     streamTimeout: options.streamTimeout,
+    maxEventBytes: options.maxEventBytes ?? DEFAULTS.maxEventBytes,
     maxRetries: options.maxRetries ?? DEFAULTS.maxRetries,
     validate: options.validate ?? DEFAULTS.validate,
+    validator: options.validator,
     logger,
   });
   const realtime = {
@@ -92,6 +94,7 @@ export function setupClient(options: ClientOptions): ClientSetup {
     timeout: options.timeout ?? DEFAULTS.timeout,
     idleTimeout: options.idleTimeout ?? DEFAULTS.idleTimeout,
     validate: options.validate ?? DEFAULTS.validate,
+    validator: options.validator,
     logger,
     defaultHeaders: { ...options.defaultHeaders },
   };

@@ -1,11 +1,13 @@
 /**
  * JSON that never loses an id. Every response body goes through {@link parseJSON} and every request
  * body through {@link stringifyJSON}, so both stay close to the native functions: parsing adds one
- * linear scan that skips string contents with `indexOf` (and a tree walk only when an id key is
- * present); writing is plain `JSON.stringify` unless the request names id keys.
+ * linear pass that quotes ids and big integers in the text (hopping over strings with `indexOf`), then
+ * a plain `JSON.parse`; writing is plain `JSON.stringify` unless the request names id keys. Nothing
+ * here recurses per nesting level, so any depth `JSON.parse` accepts parses.
  */
 
-import { scanJSON } from './json-big-integers.ts';
+import { MiniMaxError } from '../core/minimax-error.ts';
+import { quoteIdsAndBigIntegers } from './json-big-integers.ts';
 import { stringifyWithIds } from './json-stringify-ids.ts';
 
 /**
@@ -28,32 +30,13 @@ export interface LosslessJSONOptions {
 
 const EMPTY: ReadonlySet<string> = new Set();
 
-/** Converts numbers under an id key (directly, or as elements of an array there) to strings, in place. */
-function idsToStrings(value: unknown, keys: ReadonlySet<string>): void {
-  if (typeof value !== 'object' || value === null) return;
-  if (Array.isArray(value)) {
-    for (const item of value) idsToStrings(item, keys);
-    return;
-  }
-  const record = value as Record<string, unknown>;
-  for (const key of Object.keys(record)) {
-    const field = record[key];
-    if (!keys.has(key)) idsToStrings(field, keys);
-    else if (typeof field === 'number') record[key] = String(field);
-    else if (Array.isArray(field)) {
-      field.forEach((item, index) => {
-        if (typeof item === 'number') field[index] = String(item);
-        else idsToStrings(item, keys);
-      });
-    } else idsToStrings(field, keys);
-  }
-}
-
 /**
  * Parses JSON without losing precision: an integer literal beyond ±(2^53 − 1) becomes a string with its
  * exact digits, and any number under a key in `int64Keys` (default {@link INT64_ID_KEYS}) becomes a
- * string, so an id is a string whatever its size. Throws `SyntaxError` on invalid JSON, as
- * `JSON.parse` does.
+ * string, so an id is a string whatever its size (directly under the key, or as an element of an array
+ * there; a float there becomes `String(number)`). Throws `SyntaxError` on invalid JSON, as
+ * `JSON.parse` does, and a `MiniMaxError` if the runtime's `JSON.parse` gives up on the nesting depth
+ * (V8 does not: it parses any depth that fits in memory).
  *
  * @example
  * ```ts
@@ -62,11 +45,15 @@ function idsToStrings(value: unknown, keys: ReadonlySet<string>): void {
  * ```
  */
 export function parseJSON(text: string, options?: LosslessJSONOptions): unknown {
-  const keys = options?.int64Keys ?? INT64_ID_KEYS;
-  const scan = scanJSON(text, keys);
-  const value = JSON.parse(scan.text) as unknown;
-  if (scan.hasKey) idsToStrings(value, keys); // the walk only happens when an id key is present
-  return value;
+  const quoted = quoteIdsAndBigIntegers(text, options?.int64Keys ?? INT64_ID_KEYS);
+  try {
+    return JSON.parse(quoted) as unknown;
+  } catch (error) {
+    if (!(error instanceof RangeError)) throw error;
+    throw new MiniMaxError(`A JSON document of ${text.length} characters is nested too deeply to parse here.`, {
+      cause: error,
+    });
+  }
 }
 
 /**

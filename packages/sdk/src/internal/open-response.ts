@@ -11,6 +11,8 @@ export interface OpenResponse {
   response: Response;
   attempt: AttemptSignal;
   idleTimeout: number;
+  /** For streams: the largest line or event accepted (`maxEventBytes`). */
+  maxEventBytes: number;
   request: RequestLine;
   /** For streams with validation on: checks one event's data (throws in strict mode). */
   validateEvent?: ((data: unknown) => void) | undefined;

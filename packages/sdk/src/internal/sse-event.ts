@@ -43,3 +43,24 @@ export class SSEParseError extends Error {
     this.line = line;
   }
 }
+
+/**
+ * Thrown by the parser's `feed` when a line, or an event's data, grows past `maxEventSize`: the stream must stop,
+ * or a body without newlines would be buffered without limit. `iterateSSE` turns it into the public
+ * `StreamEventTooLargeError`.
+ *
+ * @example
+ * ```ts
+ * try { parser.feed(chunk); } catch (err) { if (err instanceof SSETooLargeError) cancel(err.limit); }
+ * ```
+ */
+export class SSETooLargeError extends Error {
+  override readonly name = 'SSETooLargeError' as const;
+  /** The limit that was passed, in characters. */
+  readonly limit: number;
+
+  constructor(limit: number) {
+    super(`An SSE line or event is longer than ${limit} characters.`);
+    this.limit = limit;
+  }
+}

@@ -6,9 +6,9 @@
  * @see https://html.spec.whatwg.org/multipage/server-sent-events.html#parsing-an-event-stream
  */
 
-import { type SSEEvent, SSEParseError } from './sse-event.ts';
+import { type SSEEvent, SSEParseError, SSETooLargeError } from './sse-event.ts';
 
-export { type SSEEvent, SSEParseError } from './sse-event.ts';
+export { type SSEEvent, SSEParseError, SSETooLargeError } from './sse-event.ts';
 
 /** Callbacks of {@link createSSEParser}. */
 export interface SSEParserCallbacks {
@@ -20,6 +20,11 @@ export interface SSEParserCallbacks {
   onRetry?: (ms: number) => void;
   /** Called with the text of a comment line (`:` prefix), without the colon and one optional space. */
   onComment?: (comment: string) => void;
+  /**
+   * The longest line, and the longest data of one event, in characters. Past it `feed` throws `SSETooLargeError`
+   * and what was buffered is dropped, so memory stays bounded whatever the server sends. Default: no limit.
+   */
+  maxEventSize?: number | undefined;
 }
 
 /** The parser returned by {@link createSSEParser}. */
@@ -42,6 +47,14 @@ const LF = 10;
 const COLON = 58;
 const SPACE = 32;
 const BOM = 0xfeff;
+/**
+ * Small fragments of a partial line kept before they are joined into one: a body trickling in one character per
+ * read would otherwise hold a string object per character (tens of bytes each) for a line of millions of characters.
+ * Only consecutive small fragments are joined, so a long line arriving in network-sized chunks is never copied
+ * before its end (which would double the memory it takes).
+ */
+const MAX_FRAGMENTS = 1024;
+const SMALL_FRAGMENT = 1024;
 
 /**
  * Creates an incremental SSE parser.
@@ -50,7 +63,8 @@ const BOM = 0xfeff;
  * when its terminator arrives, so only the partial line is copied, never the whole buffer again per
  * chunk (the naive `buffer += chunk` re-scan is O(N²) for a long line arriving in small pieces).
  * Every scan uses `indexOf` from the current position forward, so each character is looked at a
- * bounded number of times.
+ * bounded number of times. With `maxEventSize`, a line or an event that grows past it throws
+ * `SSETooLargeError` as soon as it does, having buffered at most that much.
  *
  * @example
  * ```ts
@@ -62,7 +76,10 @@ const BOM = 0xfeff;
  */
 export function createSSEParser(callbacks: SSEParserCallbacks): SSEParser {
   const { onEvent, onError, onRetry, onComment } = callbacks;
+  const maxSize = callbacks.maxEventSize ?? Number.POSITIVE_INFINITY;
   let fragments: string[] = [];
+  let fragmentsLength = 0; // characters held in `fragments`
+  let smallFragments = 0; // consecutive small fragments at the end of `fragments`
   let atStreamStart = true;
   let skipLeadingLF = false; // the previous chunk ended with CR: a leading LF completes a CRLF pair
   let data = '';
@@ -78,16 +95,32 @@ export function createSSEParser(callbacks: SSEParserCallbacks): SSEParser {
     eventType = undefined;
   }
 
+  /** Appends one `data:` value to the event's data, within the size limit. */
+  function appendData(value: string): void {
+    if (!hasData) {
+      if (value.length > maxSize) throw tooLarge();
+      data = value;
+      hasData = true;
+      return;
+    }
+    if (data.length + 1 + value.length > maxSize) throw tooLarge();
+    data = `${data}\n${value}`;
+  }
+
+  function tooLarge(): SSETooLargeError {
+    reset(); // drop what was buffered: the caller stops the stream
+    return new SSETooLargeError(maxSize);
+  }
+
   function processLine(text: string, start: number, end: number): void {
     if (start === end) {
       dispatch();
       return;
     }
+    if (end - start > maxSize) throw tooLarge();
     // `data:` and `event:` are checked in place (no slice of the line) because they are nearly every line.
     if (text.startsWith('data:', start)) {
-      const value = text.slice(text.charCodeAt(start + 5) === SPACE && start + 5 < end ? start + 6 : start + 5, end);
-      data = hasData ? `${data}\n${value}` : value;
-      hasData = true;
+      appendData(text.slice(text.charCodeAt(start + 5) === SPACE && start + 5 < end ? start + 6 : start + 5, end));
       return;
     }
     if (text.startsWith('event:', start)) {
@@ -111,10 +144,8 @@ export function createSSEParser(callbacks: SSEParserCallbacks): SSEParser {
 
   function processField(name: string, value: string, line: string): void {
     // Field names are compared literally, without case folding (spec).
-    if (name === 'data') {
-      data = hasData ? `${data}\n${value}` : value;
-      hasData = true;
-    } else if (name === 'event') {
+    if (name === 'data') appendData(value);
+    else if (name === 'event') {
       eventType = value === '' ? undefined : value;
     } else if (name === 'id') {
       if (!value.includes('\0')) lastEventId = value;
@@ -163,12 +194,11 @@ export function createSSEParser(callbacks: SSEParserCallbacks): SSEParser {
       const cr = text.indexOf('\r', pos);
       const end = lf === -1 ? cr : cr === -1 ? lf : Math.min(lf, cr);
       if (end === -1) {
-        fragments.push(pos === 0 ? text : text.slice(pos));
+        keepFragment(pos === 0 ? text : text.slice(pos));
         return;
       }
-      fragments.push(text.slice(pos, end));
-      const line = fragments.join('');
-      fragments = [];
+      keepFragment(text.slice(pos, end));
+      const line = takeLine();
       processLine(line, 0, line.length);
       pos = end + 1;
       if (end === cr) {
@@ -177,11 +207,35 @@ export function createSSEParser(callbacks: SSEParserCallbacks): SSEParser {
       }
     }
     const rest = processLines(text, pos);
-    if (rest < text.length) fragments.push(text.slice(rest));
+    if (rest < text.length) keepFragment(text.slice(rest));
+  }
+
+  /** Buffers a piece of a line whose end has not arrived, within the size limit. */
+  function keepFragment(piece: string): void {
+    fragmentsLength += piece.length;
+    if (fragmentsLength > maxSize) throw tooLarge();
+    fragments.push(piece);
+    if (piece.length >= SMALL_FRAGMENT) {
+      smallFragments = 0;
+    } else if (++smallFragments >= MAX_FRAGMENTS) {
+      // At most MAX_FRAGMENTS × SMALL_FRAGMENT characters copied; a joined block is never copied again.
+      fragments.push(fragments.splice(fragments.length - smallFragments).join(''));
+      smallFragments = 0;
+    }
+  }
+
+  function takeLine(): string {
+    const line = fragments.length === 1 ? fragments[0]! : fragments.join('');
+    fragments = [];
+    fragmentsLength = 0;
+    smallFragments = 0;
+    return line;
   }
 
   function reset(): void {
     fragments = [];
+    fragmentsLength = 0;
+    smallFragments = 0;
     atStreamStart = true;
     skipLeadingLF = false;
     data = '';
@@ -192,8 +246,7 @@ export function createSSEParser(callbacks: SSEParserCallbacks): SSEParser {
 
   function flush(): void {
     if (fragments.length > 0) {
-      const line = fragments.join('');
-      fragments = [];
+      const line = takeLine();
       processLine(line, 0, line.length);
     }
     dispatch();

@@ -8,9 +8,10 @@
 
 import { APIConnectionError, APITimeoutError } from '../core/connection-errors.ts';
 import { MiniMaxError } from '../core/minimax-error.ts';
+import { DEFAULT_MAX_EVENT_BYTES, StreamEventTooLargeError } from '../core/stream-event-too-large-error.ts';
 import { errorForAbort } from './abort-error.ts';
 import { createIdleWatchdog, type IdleWatchdog } from './idle-watchdog.ts';
-import { createSSEParser, type SSEEvent } from './sse-parser.ts';
+import { createSSEParser, type SSEEvent, type SSEParser, SSETooLargeError } from './sse-parser.ts';
 
 /** Options of {@link iterateSSE}. */
 export interface IterateSSEOptions {
@@ -20,10 +21,25 @@ export interface IterateSSEOptions {
   idleTimeoutMs?: number | undefined;
   /** Bytes of the stream already read from `body` (by the transport, to tell a stream from a JSON error body). */
   prefix?: Uint8Array | undefined;
+  /**
+   * Throw `StreamEventTooLargeError` (and cancel the body) when a line or an event's data passes this many
+   * characters. Default {@link DEFAULT_MAX_EVENT_BYTES} (64 MiB).
+   */
+  maxEventBytes?: number | undefined;
+  /** The request, named in the errors raised here. */
+  request?: { method: string; url: string } | undefined;
+  /**
+   * Called once when the consumer is handed the end, an error, or stops early (`return()`): the caller's cleanup,
+   * run here rather than in a wrapping iterator, which would cost a promise per event.
+   */
+  onSettle?: (() => void) | undefined;
+  /** Maps every error the iteration rejects with (e.g. an abort into the caller's own error type). */
+  mapError?: ((error: Error) => unknown) | undefined;
 }
 
 type Result = IteratorResult<SSEEvent, undefined>;
 const DONE: Result = Object.freeze({ value: undefined, done: true });
+const STREAM: TextDecodeOptions = { stream: true }; // one options object for every chunk
 const noop = (): void => {};
 
 class SSEIterator implements AsyncIterator<SSEEvent, undefined> {
@@ -31,9 +47,10 @@ class SSEIterator implements AsyncIterator<SSEEvent, undefined> {
   private head = 0;
   private finished = false;
   private timedOut = false;
+  private settled = false;
   private pending: Promise<Result> | undefined;
   private readonly decoder = new TextDecoder(); // `stream: true` keeps a split multi-byte character
-  private readonly parser = createSSEParser({ onEvent: (event) => this.queue.push(event) });
+  private readonly parser: SSEParser;
   private readonly reader: ReadableStreamDefaultReader<Uint8Array>;
   private readonly watchdog: IdleWatchdog | undefined;
   private readonly onAbort = (): void => this.cancel();
@@ -43,7 +60,8 @@ class SSEIterator implements AsyncIterator<SSEEvent, undefined> {
     private readonly options: IterateSSEOptions,
   ) {
     this.reader = body.getReader();
-    const { idleTimeoutMs, signal } = options;
+    const { idleTimeoutMs, signal, maxEventBytes = DEFAULT_MAX_EVENT_BYTES } = options;
+    this.parser = createSSEParser({ onEvent: (event) => this.queue.push(event), maxEventSize: maxEventBytes });
     if (idleTimeoutMs !== undefined && idleTimeoutMs > 0 && Number.isFinite(idleTimeoutMs)) {
       this.watchdog = createIdleWatchdog(idleTimeoutMs, () => {
         this.timedOut = true;
@@ -58,19 +76,23 @@ class SSEIterator implements AsyncIterator<SSEEvent, undefined> {
 
   next(): Promise<Result> {
     // An abort stops the iteration at once, even with parsed events still queued.
-    if (this.options.signal?.aborted && !this.finished) return Promise.reject(this.fail(undefined));
+    if (this.options.signal?.aborted && !this.finished) return Promise.reject(this.failed(undefined));
     if (this.head < this.queue.length) return Promise.resolve({ value: this.take(), done: false });
     if (this.pending) {
       const again = (): Promise<Result> => this.next(); // keep concurrent calls in order
       return this.pending.then(again, again);
     }
-    if (this.finished) return Promise.resolve(DONE);
+    if (this.finished) {
+      this.settle();
+      return Promise.resolve(DONE);
+    }
     this.pending = this.read();
     return this.pending;
   }
 
   /** The consumer stopped early (`break`, `return`, a thrown error): stop reading and free the body. */
   return(): Promise<Result> {
+    this.settle();
     if (!this.finished) this.cancel();
     this.discard();
     return Promise.resolve(DONE);
@@ -95,12 +117,19 @@ class SSEIterator implements AsyncIterator<SSEEvent, undefined> {
     this.watchdog?.received();
     // A cancel() from the watchdog or the signal resolves the pending read as "done".
     if (this.timedOut || this.options.signal?.aborted) return this.reject(undefined);
-    if (result.done) {
-      this.parser.feed(this.decoder.decode());
-      this.parser.flush();
-      this.finish();
-    } else {
-      this.parser.feed(this.decoder.decode(result.value, { stream: true }));
+    try {
+      if (result.done) {
+        this.parser.feed(this.decoder.decode());
+        this.parser.flush();
+        this.finish();
+      } else {
+        this.parser.feed(this.decoder.decode(result.value, STREAM));
+      }
+    } catch (error) {
+      const tooLarge = error instanceof SSETooLargeError;
+      return this.reject(
+        tooLarge ? new StreamEventTooLargeError({ limit: error.limit, ...this.options.request }) : error,
+      );
     }
     if (this.head < this.queue.length) {
       this.pending = undefined;
@@ -108,6 +137,7 @@ class SSEIterator implements AsyncIterator<SSEEvent, undefined> {
     }
     if (this.finished) {
       this.pending = undefined;
+      this.settle();
       return DONE;
     }
     return this.read(); // a chunk without a complete event: keep reading
@@ -120,7 +150,20 @@ class SSEIterator implements AsyncIterator<SSEEvent, undefined> {
 
   private reject(cause: unknown): never {
     this.pending = undefined;
-    throw this.fail(cause);
+    throw this.failed(cause);
+  }
+
+  /** The error to hand the consumer, after the caller's cleanup. */
+  private failed(cause: unknown): unknown {
+    this.settle();
+    const error = this.fail(cause);
+    return this.options.mapError ? this.options.mapError(error) : error;
+  }
+
+  private settle(): void {
+    if (this.settled) return;
+    this.settled = true;
+    this.options.onSettle?.();
   }
 
   /** Ends the iteration and turns what stopped it into the error to throw. */

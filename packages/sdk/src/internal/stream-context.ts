@@ -42,15 +42,27 @@ export function streamContext(open: OpenResponse): StreamContext {
     open.done?.();
     throw new APIConnectionError({ message: 'the event stream has no body', ...open.request });
   }
-  // Until the first byte that is not blank: an event stream, or a JSON body to retry (or raise).
-  const openEvents = async (): Promise<AsyncIterator<SSEEvent>> => {
+  // Until the first byte that is not blank: an event stream, or a JSON body to retry (or raise). Once it is a stream,
+  // the iterator from `iterateSSE` is handed out as is (it releases the attempt and maps errors itself), so the
+  // steady state costs no wrapping promise per event.
+  const openEvents = async (
+    release: () => void,
+    mapError: (error: Error) => unknown,
+  ): Promise<AsyncIterator<SSEEvent>> => {
     for (;;) {
       const body = current.response.body;
       if (!body) throw new APIConnectionError({ message: 'the event stream has no body', ...current.request });
       const json = await readIfJSON(current);
       if (json === undefined) {
-        const options = { signal: current.attempt.signal, idleTimeoutMs: current.idleTimeout, prefix: current.prefix };
-        return iterateSSE(body, options)[Symbol.asyncIterator]();
+        return iterateSSE(body, {
+          signal: current.attempt.signal,
+          idleTimeoutMs: current.idleTimeout,
+          prefix: current.prefix,
+          maxEventBytes: current.maxEventBytes,
+          request: current.request,
+          onSettle: release,
+          mapError,
+        })[Symbol.asyncIterator]();
       }
       const error = jsonBodyError(current, json);
       if (!current.resume) throw error;
@@ -70,29 +82,28 @@ export function streamContext(open: OpenResponse): StreamContext {
         current.attempt.dispose();
         current.done?.();
       };
-      const onResult = (result: IteratorResult<SSEEvent>): IteratorResult<SSEEvent> => {
-        if (result.done) release();
-        return result;
-      };
-      const onError = (error: unknown): never => {
-        release();
+      const translate = (error: unknown): unknown => {
         const translated = current.attempt.translate(error, current.request);
-        if (translated instanceof MiniMaxError) throw translated;
+        if (translated instanceof MiniMaxError) return translated;
         // A read that failed while sniffing (the body reader wraps its own): the same typed error.
-        throw new APIConnectionError({
+        return new APIConnectionError({
           message: 'The event stream was interrupted.',
           cause: translated,
           ...current.request,
         });
       };
+      const onOpenError = (error: unknown): never => {
+        release();
+        throw translate(error);
+      };
       return {
         next: () => {
-          if (iterator) return iterator.next().then(onResult, onError);
-          opening ??= openEvents().then((opened) => {
+          if (iterator) return iterator.next();
+          opening ??= openEvents(release, translate).then((opened) => {
             iterator = opened;
             return opened;
           });
-          return opening.then((opened) => opened.next()).then(onResult, onError);
+          return opening.then((opened) => opened.next(), onOpenError);
         },
         return: () => {
           if (!iterator) cancel(); // still sniffing, or waiting to retry: stop both

@@ -10,6 +10,7 @@ import { APIError } from '../core/api-error.ts';
 import type { Logger, RequestOptions, ValidationMode } from '../core/client-options.ts';
 import { APIConnectionError, APITimeoutError } from '../core/connection-errors.ts';
 import { MiniMaxError } from '../core/minimax-error.ts';
+import type { ResponseValidator } from '../core/response-validator.ts';
 import { errorForAbort } from './abort-error.ts';
 import { AttemptSignal } from './attempt-signal.ts';
 import { checkRequestOptions } from './check-options.ts';
@@ -23,7 +24,7 @@ import { parseAnswer } from './read-json.ts';
 import { readTextAnswer } from './read-text.ts';
 import { retryDelayMs, shouldRetry } from './retry-policy.ts';
 import { sleep } from './sleep.ts';
-import { checker, validateResponse } from './validation.ts';
+import { type Check, validationFor } from './validation.ts';
 
 export type { OpenResponse } from './open-response.ts';
 
@@ -38,8 +39,11 @@ export interface TransportConfig {
   idleTimeout: number;
   /** Total deadline of a stream; `undefined`: none. */
   streamTimeout: number | undefined;
+  maxEventBytes: number;
   maxRetries: number;
   validate: ValidationMode;
+  /** Checks answers when `validate` is not 'off'; without one, `@minimax-ts/sdk/validation` is loaded at run time. */
+  validator?: ResponseValidator | undefined;
   logger: Logger;
 }
 
@@ -95,15 +99,9 @@ export class Transport {
 
   /** A JSON answer: parsed losslessly, `base_resp` checked, validated when asked. */
   json<T>(op: Operation, input: CallInput, options?: RequestOptions): Promise<T> {
-    return this.#execute(op, input, options, async (open) => {
-      try {
-        const body = parseAnswer(await open.response.text(), open.response, open.request);
-        await this.#validate(op, op.responseSchema, body, options);
-        return body as T;
-      } finally {
-        open.attempt.dispose();
-      }
-    });
+    const validation = this.#validation(op, options);
+    if (!validation) return this.#execute(op, input, options, (open) => readAnswer<T>(open, op, undefined));
+    return validation.then((check) => this.#execute(op, input, options, (open) => readAnswer<T>(open, op, check)));
   }
 
   /**
@@ -115,6 +113,7 @@ export class Transport {
    * the backoff between them and every event after. The stream releases it (`done`) when it ends.
    */
   async sse(op: Operation, input: CallInput, options?: RequestOptions): Promise<OpenResponse> {
+    const check = await this.#validation(op, options);
     const streamTimeout = options?.streamTimeout ?? this.#config.streamTimeout;
     checkRequestOptions(options);
     const request = { method: op.method, url: `${this.#config.baseURL}${op.path}` };
@@ -127,7 +126,7 @@ export class Transport {
     const deadline = new Deadline([options?.signal, stop.signal], streamTimeout, expired);
     const effective = { ...options, signal: deadline.signal };
     const read: Reader<OpenResponse> = async (open) => {
-      await this.#openStream(op, open, effective);
+      await this.#openStream(op, open, check);
       open.done = () => deadline.dispose();
       open.stop = () => stop.abort();
       return open;
@@ -140,20 +139,15 @@ export class Transport {
     }
   }
 
-  async #openStream(op: Operation, open: OpenResponse, options: RequestOptions | undefined): Promise<void> {
+  async #openStream(op: Operation, open: OpenResponse, check: Check | undefined): Promise<void> {
     try {
       await checkEventStream(open);
     } catch (error) {
       open.attempt.dispose();
       throw error;
     }
-    const mode = options?.validate ?? this.#config.validate;
-    if (mode !== 'off') {
-      open.validateEvent = await checker(mode, op.eventSchema, {
-        operation: `${op.method} ${op.path}`,
-        logger: this.#config.logger,
-      });
-    }
+    const schema = op.eventSchema;
+    if (check && schema) open.validateEvent = (data) => check(schema, data);
   }
 
   /** A text answer (subtitles), read whole; a JSON error body in its place raised (see `read-text.ts`). */
@@ -185,10 +179,12 @@ export class Transport {
     });
   }
 
-  #validate(op: Operation, schema: string | undefined, data: unknown, options: RequestOptions | undefined) {
+  /** The response check for this call, resolved before it is sent; `undefined` when validation is off. */
+  #validation(op: Operation, options: RequestOptions | undefined): Promise<Check> | undefined {
     const mode = options?.validate ?? this.#config.validate;
-    if (mode === 'off') return Promise.resolve();
-    return validateResponse(mode, schema, data, { operation: `${op.method} ${op.path}`, logger: this.#config.logger });
+    if (mode === 'off') return undefined;
+    const context = { operation: `${op.method} ${op.path}`, logger: this.#config.logger };
+    return validationFor(mode, this.#config.validator, context);
   }
 
   /**
@@ -205,6 +201,7 @@ export class Transport {
     checkRequestOptions(options);
     const timeout = options?.timeout ?? this.#config.timeout;
     const idleTimeout = options?.idleTimeout ?? this.#config.idleTimeout;
+    const maxEventBytes = options?.maxEventBytes ?? this.#config.maxEventBytes;
     const request = { method: op.method, url: `${this.#config.baseURL}${op.path}` };
     const { secrets } = this.#config;
     for (let attempt = first; ; attempt++) {
@@ -214,7 +211,7 @@ export class Transport {
         this.#resume(op, input, options, read as unknown as Reader<OpenResponse>, attempt, error);
       try {
         const response = await this.#send(op, input, options, signal, request);
-        return await read({ response, attempt: signal, idleTimeout, request, secrets, resume });
+        return await read({ response, attempt: signal, idleTimeout, maxEventBytes, request, secrets, resume });
       } catch (raw) {
         signal.dispose();
         const error = asSDKError(signal.translate(raw, request), request);
@@ -381,4 +378,15 @@ function jsonSerializer(idKeys: ReadonlySet<string> | undefined): (body: unknown
     serializers.set(idKeys, serializer);
   }
   return serializer;
+}
+
+/** Reads a JSON answer, checks it when validation is on, and releases the attempt. */
+async function readAnswer<T>(open: OpenResponse, op: Operation, check: Check | undefined): Promise<T> {
+  try {
+    const body = parseAnswer(await open.response.text(), open.response, open.request);
+    check?.(op.responseSchema, body);
+    return body as T;
+  } finally {
+    open.attempt.dispose();
+  }
 }

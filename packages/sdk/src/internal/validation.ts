@@ -1,53 +1,68 @@
+/**
+ * Response validation as the transport runs it: the validator is resolved before a request is sent (so a missing one
+ * fails before anything is billed), then each answer or stream event is checked synchronously.
+ *
+ * The client never imports zod itself. Without a `validator` option it loads `@minimax-ts/sdk/validation` at run
+ * time through an `import()` whose specifier is a function argument: bundlers cannot follow it, so zod stays out of
+ * a single-file bundle, and Node resolves the package's own export.
+ */
+
 import type { Logger, ValidationMode } from '../core/client-options.ts';
-import { ResponseValidationError, type ValidationIssue } from '../core/response-validation-error.ts';
+import { InvalidArgumentError } from '../core/invalid-argument-error.ts';
+import { ResponseValidationError } from '../core/response-validation-error.ts';
+import type { ResponseValidator } from '../core/response-validator.ts';
 
-interface SafeParser {
-  safeParse(data: unknown): { success: boolean; error?: { issues: Array<{ path: PropertyKey[]; message: string }> } };
+const VALIDATION_ENTRY = '@minimax-ts/sdk/validation';
+
+/** Checks one answer or event against the named schema: throws in strict mode, warns in warn mode. */
+export type Check = (schemaName: string | undefined, data: unknown) => void;
+
+// A function argument rather than a literal, so that no bundler resolves (and inlines) the entry.
+const importAtRunTime = (specifier: string): Promise<{ zodValidator?: ResponseValidator }> =>
+  import(/* webpackIgnore: true */ /* @vite-ignore */ specifier);
+
+let fromEntry: Promise<ResponseValidator> | undefined;
+
+/** The `@minimax-ts/sdk/validation` validator, loaded once; a typed error where the runtime cannot load it. */
+function loadEntry(): Promise<ResponseValidator> {
+  fromEntry ??= importAtRunTime(VALIDATION_ENTRY).then(
+    (entry) => {
+      if (!entry.zodValidator) throw new Error(`${VALIDATION_ENTRY} has no zodValidator export`);
+      return entry.zodValidator;
+    },
+    (cause: unknown) => {
+      fromEntry = undefined; // a later call may succeed (e.g. after an import map is set up)
+      throw Object.assign(
+        new InvalidArgumentError(
+          'validator',
+          `validate is not 'off', but ${VALIDATION_ENTRY} could not be loaded at run time (a single-file bundle?). ` +
+            "Import it and pass it: `import { zodValidator } from '@minimax-ts/sdk/validation'; " +
+            'new MiniMax({ validate, validator: zodValidator })`.',
+        ),
+        { cause },
+      );
+    },
+  );
+  return fromEntry;
 }
 
-// Loaded on first use only: with validation off (the default), zod never enters the process or the bundle's main chunk.
-let schemas: Promise<Record<string, unknown>> | undefined;
-const loadSchemas = (): Promise<Record<string, unknown>> => {
-  schemas ??= import('@minimax-ts/generated/zod') as Promise<Record<string, unknown>>;
-  return schemas;
-};
-
 /**
- * Checks `data` against the named generated zod schema. The caller keeps using `data` itself: zod's parsed copy
- * strips fields the spec does not know, and a new field from the server must reach the user.
+ * The check for one request in `mode`, or `undefined` when validation is off. Resolves (or fails) before anything
+ * is sent.
  */
-export async function validateResponse(
+export function validationFor(
   mode: ValidationMode,
-  schemaName: string | undefined,
-  data: unknown,
+  configured: ResponseValidator | undefined,
   context: { operation: string; logger: Logger },
-): Promise<void> {
-  if (mode === 'off' || schemaName === undefined) return;
-  const check = await checker(mode, schemaName, context);
-  check?.(data);
-}
-
-/**
- * A synchronous checker for one schema, loaded once: streams validate every event without an await per event.
- * `undefined` when validation is off.
- */
-export async function checker(
-  mode: ValidationMode,
-  schemaName: string | undefined,
-  context: { operation: string; logger: Logger },
-): Promise<((data: unknown) => void) | undefined> {
-  if (mode === 'off' || schemaName === undefined) return undefined;
-  const schema = (await loadSchemas())[schemaName] as SafeParser | undefined;
-  if (!schema) throw new Error(`internal: no zod schema named ${schemaName}`);
-  return (data) => {
-    const result = schema.safeParse(data);
-    if (result.success) return;
-    const issues: ValidationIssue[] = (result.error?.issues ?? []).map((i) => ({
-      path: i.path.map(String).join('.'),
-      message: i.message,
-    }));
+): Promise<Check> | undefined {
+  if (mode === 'off') return undefined;
+  const ready = configured ? Promise.resolve(configured) : loadEntry();
+  return ready.then((validator) => (schemaName, data) => {
+    if (schemaName === undefined) return;
+    const issues = validator.validate(schemaName, data);
+    if (issues.length === 0) return;
     const error = new ResponseValidationError(context.operation, issues, data);
     if (mode === 'strict') throw error;
     context.logger.warn(error.message);
-  };
+  });
 }

@@ -8,7 +8,7 @@
 import { APITimeoutError } from '../core/connection-errors.ts';
 import { InvalidArgumentError } from '../core/invalid-argument-error.ts';
 import { errorForAbort } from '../internal/abort-error.ts';
-import { checker } from '../internal/validation.ts';
+import { validationFor } from '../internal/validation.ts';
 import { openSocket, webSocketURL } from '../internal/websocket.ts';
 import type { RealtimeSocket } from '../internal/websocket-types.ts';
 import { SpeechSession } from './speech-session.ts';
@@ -39,7 +39,8 @@ export async function openSpeechSession(
   const request: SessionRequest = { method: 'GET', url };
   if (options.signal?.aborted) throw errorForAbort(options.signal);
   const mode = options.validate ?? config.validate;
-  const validate = await checker(mode, 'zT2aWsServerEvent', { operation: `GET ${path}`, logger: config.logger });
+  const check = await validationFor(mode, config.validator, { operation: `GET ${path}`, logger: config.logger });
+  const validate = check ? (data: unknown) => check('zT2aWsServerEvent', data) : undefined;
   const session = new SpeechSession({
     request,
     bidirectional,

@@ -3,6 +3,7 @@
 import type { T2aExtraInfo, T2aWsServerEvent, T2aWsTaskFinished, T2aWsTaskStart } from '@minimax-ts/generated';
 import type { APIError } from '../core/api-error.ts';
 import type { Logger, ValidationMode } from '../core/client-options.ts';
+import type { ResponseValidator } from '../core/response-validator.ts';
 import type { WebSocketImplementation } from '../internal/websocket.ts';
 
 /**
@@ -128,6 +129,8 @@ export interface RealtimeConfig {
   timeout: number;
   idleTimeout: number;
   validate: ValidationMode;
+  /** Checks events when `validate` is not 'off' (see `ClientOptions.validator`). */
+  validator?: ResponseValidator | undefined;
   logger: Logger;
   defaultHeaders: Record<string, string>;
   /** A full WebSocket URL that replaces `baseURL` + the endpoint path (a relay). */
