@@ -11,21 +11,18 @@ import type { Logger, ValidationMode } from '../core/client-options.ts';
 import { InvalidArgumentError } from '../core/invalid-argument-error.ts';
 import { ResponseValidationError } from '../core/response-validation-error.ts';
 import type { ResponseValidator } from '../core/response-validator.ts';
+import { importAtRunTime } from './import-at-run-time.ts';
 
 const VALIDATION_ENTRY = '@minimax-ts/sdk/validation';
 
 /** Checks one answer or event against the named schema: throws in strict mode, warns in warn mode. */
 export type Check = (schemaName: string | undefined, data: unknown) => void;
 
-// A function argument rather than a literal, so that no bundler resolves (and inlines) the entry.
-const importAtRunTime = (specifier: string): Promise<{ zodValidator?: ResponseValidator }> =>
-  import(/* webpackIgnore: true */ /* @vite-ignore */ specifier);
-
 let fromEntry: Promise<ResponseValidator> | undefined;
 
 /** The `@minimax-ts/sdk/validation` validator, loaded once; a typed error where the runtime cannot load it. */
 function loadEntry(): Promise<ResponseValidator> {
-  fromEntry ??= importAtRunTime(VALIDATION_ENTRY).then(
+  fromEntry ??= importAtRunTime<{ zodValidator?: ResponseValidator }>(VALIDATION_ENTRY).then(
     (entry) => {
       if (!entry.zodValidator) throw new Error(`${VALIDATION_ENTRY} has no zodValidator export`);
       return entry.zodValidator;

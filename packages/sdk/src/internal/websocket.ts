@@ -3,11 +3,12 @@
  * `Authorization: Bearer` only, which a standard (browser) `WebSocket` cannot send, and a refused upgrade (HTTP 401,
  * its `Trace-Id`, its body) is invisible through the standard API. The `ws` package sends the header and reports the
  * refusal on Node 20–24, Bun and Deno alike (checked by scripts/ws-runtime-check.mjs), so it is the default; it is
- * imported only when a session opens, so importing the SDK never loads it. A standard `WebSocket` (a browser talking
+ * imported only when a session opens (and never by a bundler), so importing the SDK never loads it. A standard `WebSocket` (a browser talking
  * to the relay, or one injected through the `webSocket` option) is the fallback.
  */
 
 import { MiniMaxError } from '../core/minimax-error.ts';
+import { importAtRunTime } from './import-at-run-time.ts';
 import {
   connectStandard,
   connectWs,
@@ -50,7 +51,8 @@ let wsModule: Promise<WsClass | undefined> | undefined;
 
 /** `ws`, loaded once on first use; `undefined` where it is missing or stubbed out (browser bundles map it to nothing). */
 function loadWs(): Promise<WsClass | undefined> {
-  wsModule ??= import('ws').then(
+  // Not a literal `import('ws')`: a single-file bundle of the client would inline `ws` and its Node builtins.
+  wsModule ??= importAtRunTime<{ WebSocket?: unknown; default?: unknown }>('ws').then(
     (module: { WebSocket?: unknown; default?: unknown }) => {
       const candidate = module.WebSocket ?? module.default;
       return isWsClass(candidate) ? candidate : undefined;
