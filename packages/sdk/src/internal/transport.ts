@@ -76,6 +76,7 @@ export class Transport {
     this.#sender = {
       get: (options: GeneratedRequest) => this.#dispatch('GET', options, clientHeaders),
       post: (options: GeneratedRequest) => this.#dispatch('POST', options, clientHeaders),
+      delete: (options: GeneratedRequest) => this.#dispatch('DELETE', options, clientHeaders),
     } as unknown as Client;
   }
 
