@@ -1,7 +1,7 @@
 /**
  * Every operation of the effective spec, through the mock over HTTP: a valid request (built from the spec's own
  * examples) gets an answer that validates against the spec's response schema; an invalid one gets HTTP 422 with
- * the violations in the body.
+ * the violations in the body (HTTP 400 on the OaiError family, which answers invalid parameters with a real 400).
  */
 import { stringifyJSON } from '@minimax-ts/sdk/internal/lossless-json';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -20,22 +20,25 @@ let mock: MockServer;
 /** Ids the mock handed out, substituted for the spec's example ids where state matters. */
 const live = { fileId: '', deletableFileId: '', tasks: new Map<string, string>() };
 
+/** Operations that take a task id, and the create that makes one (a task of its own for each: delete consumes it). */
 const TASK_CREATE_FOR_QUERY: Record<string, string> = {
   '/v1/query/video_generation': '/v1/video_generation',
   '/v1/query/t2a_async_query_v2': '/v1/t2a_async_v2',
   '/v1/query/video_template_generation': '/v1/video_template_generation',
+  '/v2/query/video_generation/{task_id}': '/v2/video_generation',
+  '/v2/video_generation/{task_id}': '/v2/video_generation',
 };
 
 beforeAll(async () => {
   mock = await start();
   live.fileId = await upload('keep.txt');
   live.deletableFileId = await upload('delete-me.txt');
-  for (const createPath of Object.values(TASK_CREATE_FOR_QUERY)) {
+  for (const [queryPath, createPath] of Object.entries(TASK_CREATE_FOR_QUERY)) {
     const op = INDEX.find('post', createPath);
     if (!op) continue;
     const res = await send(build(op, {}));
     const body = readJson(await res.text(), op.responseInt64Keys) as Json;
-    if (typeof body.task_id === 'string') live.tasks.set(createPath, body.task_id);
+    if (typeof body.task_id === 'string') live.tasks.set(queryPath, body.task_id);
   }
 });
 afterAll(() => mock.close());
@@ -106,14 +109,16 @@ function isMultipart(op: OperationInfo): boolean {
 function build(op: OperationInfo, opts: { stream?: boolean; drop?: 'body' | 'query' }): Built {
   const query = new URLSearchParams();
   const headers: Record<string, string> = { ...AUTH };
+  let path = op.path;
   for (const p of parametersOf(op)) {
     if (!p.required) continue;
     if (opts.drop === 'query' && p.in === 'query') continue;
     let value = String(exampleOf(p));
     if (p.name === 'file_id') value = live.fileId;
-    if (p.name === 'task_id') value = live.tasks.get(TASK_CREATE_FOR_QUERY[op.path] ?? '') ?? value;
+    if (p.name === 'task_id') value = live.tasks.get(op.path) ?? value;
     if (p.in === 'query') query.set(String(p.name), value);
     if (p.in === 'header') headers[String(p.name)] = value;
+    if (p.in === 'path') path = path.replace(`{${String(p.name)}}`, encodeURIComponent(value));
   }
   const init: RequestInit = { method: op.method.toUpperCase(), headers };
   if (isMultipart(op)) {
@@ -148,7 +153,7 @@ function build(op: OperationInfo, opts: { stream?: boolean; drop?: 'body' | 'que
     }
   }
   const qs = query.toString();
-  return { url: `${op.path}${qs ? `?${qs}` : ''}`, init };
+  return { url: `${path}${qs ? `?${qs}` : ''}`, init };
 }
 
 function send(built: Built) {
@@ -232,18 +237,22 @@ describe('every operation: an invalid request gets the violations in the body', 
     const strategy = invalidStrategy(op)!;
     const res = await send(build(op, { drop: strategy }));
     const body = (await res.json()) as Json;
-    expect(res.status).toBe(422);
+    const status = op.oaiErrors ? 400 : 422;
+    expect(res.status).toBe(status);
     expect(body.type).toBe('contract_violation');
     const violations = body.violations as Array<{ location: string[]; code: string; message: string }>;
     expect(violations.length).toBeGreaterThan(0);
     expect(violations[0]!.location[0]).toBe(strategy);
     expect(violations[0]!.message).toBeTruthy();
     expect(body.base_resp).toMatchObject({ status_code: 2013 });
-    // Compatible endpoints get the `error` object their clients parse, spelled like the endpoint's documented 422 when
-    // it has one (Video V2, speech-to-text: `unprocessable_entity_error`).
-    const documented = INDEX.exampleFor(op, 422) as { error?: { type?: string } } | undefined;
+    // Compatible endpoints get the `error` object their clients parse, spelled like the endpoint's documented answer
+    // for that status when it has one (the OaiError family's 400: `bad_request_error`, with the code 2013).
+    const documented = INDEX.exampleFor(op, status) as { error?: { type?: string } } | undefined;
     if (op.flavour !== 'native') {
       expect(body.error).toMatchObject({ type: documented?.error?.type ?? 'invalid_request_error' });
+    }
+    if (op.oaiErrors) {
+      expect(body.error).toMatchObject({ message: expect.stringMatching(/\(2013\)$/), http_code: '400' });
     }
     expect(res.headers.get('sl-violations')).toBeTruthy();
   });
