@@ -57,15 +57,14 @@ const listed = (region: Region): string => `${hostsOfRegion(region).join(', ')} 
  * @example
  * ```ts
  * regionHint('api.minimax.io');
- * // "this request went to a global host (api.minimax.io); a key from the China platform works only on
- * //  https://api.minimax.cn, https://api.minimaxi.com, https://api-bj.minimaxi.com (region 'cn')"
+ * // "this key may belong to the other region: this request went to a global host (api.minimax.io); a China key
+ * //  works only on https://api.minimax.cn, https://api.minimaxi.com, https://api-bj.minimaxi.com (region 'cn')"
  * ```
  */
 export function regionHint(host: string | undefined): string {
   const region = regionOfHost(host);
-  if (region === undefined) {
-    return `this key may belong to the other region: global keys work on ${listed('global')}, China keys on ${listed('cn')}`;
-  }
-  const platform = region === 'cn' ? 'the international platform' : 'the China platform';
-  return `this request went to a ${REGION_NAME[region]} host (${host!.toLowerCase()}); a key from ${platform} works only on ${listed(other(region))}`;
+  const head = 'this key may belong to the other region';
+  if (region === undefined) return `${head}: global keys work on ${listed('global')}, China keys on ${listed('cn')}`;
+  const key = region === 'cn' ? 'an international (global) key' : 'a China key';
+  return `${head}: this request went to a ${REGION_NAME[region]} host (${host!.toLowerCase()}); ${key} works only on ${listed(other(region))}`;
 }
