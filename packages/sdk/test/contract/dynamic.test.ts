@@ -62,6 +62,16 @@ const CALLS: Record<string, (mm: MiniMax) => Promise<unknown>> = {
   'music.generate': (mm) => mm.music.generate({ model: 'music-2.6', prompt: 'folk', lyrics: '[Verse]\nHi' }),
   'music.stream': async (mm) =>
     drain(await mm.music.stream({ model: 'music-2.6', prompt: 'folk', lyrics: '[Verse]\nHi' })),
+  'video.v2': async (mm) => {
+    const content = [{ type: 'text' as const, text: 'A cat surfing' }];
+    const params = { model: 'MiniMax-H3', content, resolution: '2K' as const, duration: 5, ratio: '16:9' as const };
+    const { task_id } = await mm.video.v2.create(params);
+    await mm.video.v2.retrieve(task_id);
+    await mm.video.v2.list({ page_size: 5 });
+    await mm.video.v2.cancel(task_id);
+    await mm.video.v2.generate(params);
+    await mm.video.v2.enhancePrompt({ model: 'MiniMax-H3', content, duration: 5, ratio: '16:9' });
+  },
 };
 
 for (const seed of SEEDS) {
