@@ -14,8 +14,14 @@ export { MiniMaxImageModel } from './image/image-model.ts';
 export { MiniMaxLanguageModel } from './language/language-model.ts';
 export type { MiniMaxLanguageModelOptions } from './language/language-options.ts';
 export type { ModelConfig } from './model-config.ts';
-export type { MiniMaxChatModelId, MiniMaxImageModelId, MiniMaxSpeechModelId } from './model-ids.ts';
+export type {
+  MiniMaxChatModelId,
+  MiniMaxImageModelId,
+  MiniMaxSpeechModelId,
+  MiniMaxVideoModelId,
+} from './model-ids.ts';
 export { createMiniMax, type MiniMaxProvider, minimax } from './provider.ts';
 export type { MiniMaxProviderSettings } from './provider-settings.ts';
 export { DEFAULT_VOICE_ID } from './speech/prepare-speech.ts';
 export { MiniMaxSpeechModel } from './speech/speech-model.ts';
+export { MiniMaxVideoModel } from './video/video-model.ts';

@@ -1,8 +1,8 @@
 /**
  * `createMiniMax()` and the default `minimax` instance: an AI SDK provider (specification v3) whose models all call
  * one `@minimax-ts/sdk` client, so errors, retries, regions and ids behave exactly as in the sdk. Each model kind is
- * one factory in {@link MODEL_FACTORIES}; speech-to-text (`transcriptionModel`) and video (`videoModel`) join as two
- * more rows once the sdk has `mm.transcriptions` and `mm.video.v2`.
+ * one factory in {@link MODEL_FACTORIES}; speech-to-text (`transcriptionModel`) joins as one more row once the sdk
+ * has `mm.transcriptions`.
  */
 
 import {
@@ -12,14 +12,21 @@ import {
   NoSuchModelError,
   type ProviderV3,
   type SpeechModelV3,
+  type Experimental_VideoModelV3 as VideoModelV3,
 } from '@ai-sdk/provider';
 import type { MiniMax } from '@minimax-ts/sdk';
 import { MiniMaxImageModel } from './image/image-model.ts';
 import { MiniMaxLanguageModel } from './language/language-model.ts';
 import type { ModelConfig } from './model-config.ts';
-import type { MiniMaxChatModelId, MiniMaxImageModelId, MiniMaxSpeechModelId } from './model-ids.ts';
+import type {
+  MiniMaxChatModelId,
+  MiniMaxImageModelId,
+  MiniMaxSpeechModelId,
+  MiniMaxVideoModelId,
+} from './model-ids.ts';
 import { lazyClient, type MiniMaxProviderSettings } from './provider-settings.ts';
 import { MiniMaxSpeechModel } from './speech/speech-model.ts';
+import { MiniMaxVideoModel } from './video/video-model.ts';
 
 /**
  * The provider: callable for a chat model, with a factory per model kind.
@@ -29,6 +36,7 @@ import { MiniMaxSpeechModel } from './speech/speech-model.ts';
  * const model = minimax('MiniMax-M2.7'); // = minimax.languageModel('MiniMax-M2.7')
  * const voice = minimax.speech('speech-2.8-hd');
  * const painter = minimax.image('image-01');
+ * const director = minimax.video('MiniMax-H3'); // experimental_generateVideo
  * ```
  */
 export interface MiniMaxProvider extends ProviderV3 {
@@ -42,6 +50,10 @@ export interface MiniMaxProvider extends ProviderV3 {
   imageModel(modelId: MiniMaxImageModelId): ImageModelV3;
   /** Same as `imageModel`. */
   image(modelId: MiniMaxImageModelId): ImageModelV3;
+  /** MiniMax-H3 video for `experimental_generateVideo` (ai 6's video model, specification v3). */
+  videoModel(modelId: MiniMaxVideoModelId): VideoModelV3;
+  /** Same as `videoModel`. */
+  video(modelId: MiniMaxVideoModelId): VideoModelV3;
   /** MiniMax embeddings are not in the sdk: throws `NoSuchModelError`. */
   embeddingModel(modelId: string): EmbeddingModelV3;
   /** The sdk client every model calls (built on first use). */
@@ -56,6 +68,8 @@ const MODEL_FACTORIES = {
     new MiniMaxSpeechModel(id, config('minimax.speech', client)) as SpeechModelV3,
   imageModel: (id: string, client: () => MiniMax) =>
     new MiniMaxImageModel(id, config('minimax.image', client)) as ImageModelV3,
+  videoModel: (id: string, client: () => MiniMax) =>
+    new MiniMaxVideoModel(id, config('minimax.video', client)) as VideoModelV3,
 };
 
 function config(provider: string, client: () => MiniMax): ModelConfig {
@@ -80,6 +94,7 @@ export function createMiniMax(settings: MiniMaxProviderSettings = {}): MiniMaxPr
   const languageModel = (id: MiniMaxChatModelId) => MODEL_FACTORIES.languageModel(id, client);
   const speechModel = (id: MiniMaxSpeechModelId) => MODEL_FACTORIES.speechModel(id, client);
   const imageModel = (id: MiniMaxImageModelId) => MODEL_FACTORIES.imageModel(id, client);
+  const videoModel = (id: MiniMaxVideoModelId) => MODEL_FACTORIES.videoModel(id, client);
   const provider = (id: MiniMaxChatModelId) => languageModel(id);
   return Object.defineProperties(provider, {
     specificationVersion: { value: 'v3', enumerable: true },
@@ -89,6 +104,8 @@ export function createMiniMax(settings: MiniMaxProviderSettings = {}): MiniMaxPr
     speech: { value: speechModel, enumerable: true },
     imageModel: { value: imageModel, enumerable: true },
     image: { value: imageModel, enumerable: true },
+    videoModel: { value: videoModel, enumerable: true },
+    video: { value: videoModel, enumerable: true },
     embeddingModel: {
       value: (modelId: string): never => {
         throw new NoSuchModelError({ modelId, modelType: 'embeddingModel' });

@@ -116,7 +116,7 @@ export class Transport {
   async sse(op: Operation, input: CallInput, options?: RequestOptions): Promise<OpenResponse> {
     const streamTimeout = options?.streamTimeout ?? this.#config.streamTimeout;
     checkRequestOptions(options);
-    const request = { method: op.method, url: `${this.#config.baseURL}${op.path}` };
+    const request = { method: op.method, url: `${this.#config.baseURL}${filledPath(op.path, input.path)}` };
     const stop = new AbortController();
     const expired = () =>
       new APITimeoutError({
@@ -193,7 +193,7 @@ export class Transport {
     checkRequestOptions(options);
     const timeout = options?.timeout ?? this.#config.timeout;
     const idleTimeout = options?.idleTimeout ?? this.#config.idleTimeout;
-    const request = { method: op.method, url: `${this.#config.baseURL}${op.path}` };
+    const request = { method: op.method, url: `${this.#config.baseURL}${filledPath(op.path, input.path)}` };
     const { secrets } = this.#config;
     for (let attempt = first; ; attempt++) {
       const signal = new AttemptSignal(options?.signal, timeout);
@@ -349,6 +349,14 @@ function headerRecord(base: Record<string, string> | undefined, source: HeaderSo
     } else if (value !== undefined) out[key] = typeof value === 'object' ? JSON.stringify(value) : String(value);
   }
   return out;
+}
+
+/** The path with its `{name}` parameters filled in, as errors and logs should name the call. */
+function filledPath(path: string, params: Record<string, unknown> | undefined): string {
+  if (!params) return path;
+  return path.replace(/\{([^}]+)\}/g, (whole, name: string) =>
+    params[name] === undefined ? whole : encodeURIComponent(String(params[name])),
+  );
 }
 
 /** Anything fetch or a body read threw (TypeError "fetch failed", "terminated", …) becomes a typed connection error. */

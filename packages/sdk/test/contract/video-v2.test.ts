@@ -145,6 +145,8 @@ describe('mm.video.v2: list and cancel', () => {
     const gone = (await caught(mm.video.v2.retrieve(done.task_id))) as InvalidParamsError;
     expect(gone).toBeInstanceOf(InvalidParamsError);
     expect(gone.serverMessage).toBe('invalid task_id (2013)');
+    // The error names the call as made, the id in the path.
+    expect(gone.path).toBe(`/v2/query/video_generation/${done.task_id}`);
   });
 });
 
