@@ -69,7 +69,15 @@ export function oaiStatus(code: number, errorCodes: readonly ErrorCodeInfo[]): n
   return (category !== undefined ? STATUS_BY_CATEGORY[category] : undefined) ?? 500;
 }
 
-/** The OaiError body: `http_code` is the status as a string, `request_id` 32 hex characters. */
+/**
+ * The OaiError body: `http_code` is the status as a string, `request_id` 32 hex characters.
+ *
+ * @example
+ * ```ts
+ * oaiErrorBody(402, 'insufficient balance (1008)', traceId);
+ * // { type: 'error', error: { type: 'insufficient_balance_error', message: …, http_code: '402' }, request_id: traceId }
+ * ```
+ */
 export function oaiErrorBody(status: number, message: string, requestId: string): unknown {
   const type = OAI_ERROR_TYPES[status] ?? (status >= 500 ? 'server_error' : 'bad_request_error');
   return { type: 'error', error: { type, message, http_code: String(status) }, request_id: requestId };
@@ -98,6 +106,11 @@ export function oaiCodeError(
  * A status answered by the service itself, not by a code: 529 overloaded (no code; MiniMax shows no example, so the
  * text is ours), 413 too large (speech-to-text's message, no code), 500 internal error (1000). Gateway 502/503/504
  * stay the proxy's HTML pages (error-bodies.ts).
+ *
+ * @example
+ * ```ts
+ * oaiStatusError(529, traceId, { retryAfter: 2 }); // { status: 529, headers: { 'Retry-After': '2' }, body: … }
+ * ```
  */
 export function oaiStatusError(
   status: number,

@@ -29,10 +29,19 @@ const FRAME_ROLES = new Set(['first_frame', 'last_frame']);
 type Obj = Record<string, unknown>;
 const isObj = (value: unknown): value is Obj => typeof value === 'object' && value !== null && !Array.isArray(value);
 
+/**
+ * Whether the operation is one of Video V2's (answered from the task store, never from the spec's examples).
+ *
+ * @example
+ * ```ts
+ * if (isVideoV2Operation(op)) return handleVideoV2(ctx);
+ * ```
+ */
 export function isVideoV2Operation(op: { path: string }): boolean {
   return V2_PATHS.has(op.path);
 }
 
+/** Answers a Video V2 request (see the file comment), e.g. `handleVideoV2(ctx)` for `GET /v2/query/video_generation/{id}`. */
 export function handleVideoV2(ctx: RequestContext): Response {
   const { method, path } = ctx.op;
   if (method === 'post') return create(ctx, path === PATHS.enhance ? 'h3_context_ir' : 'generation');

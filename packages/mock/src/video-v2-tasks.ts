@@ -56,6 +56,15 @@ const TERMINAL = new Set<V2Status>(['succeeded', 'failed', 'cancelled']);
 const CLIP_SECONDS = 5;
 const TOKENS_PER_SECOND: Readonly<Record<string, number>> = { '480P': 9_800, '768P': 21_700, '2K': 52_078 };
 
+/**
+ * The tasks of one mock server.
+ *
+ * @example
+ * ```ts
+ * const task = store.create({ id, kind: 'generation', inputs, fail: false, polls: 2 });
+ * store.poll(task); // 'queued', then 'running', then 'succeeded'
+ * ```
+ */
 export class V2TaskStore {
   private readonly tasks = new Map<string, V2Task>();
 
@@ -114,7 +123,7 @@ export class V2TaskStore {
   }
 }
 
-/** The task as `GET /v2/query/video_generation/{id}` and the list describe it. */
+/** The task as `GET /v2/query/video_generation/{id}` and the list describe it, e.g. `{ task: taskJson(task) }`. */
 export function taskJson(task: V2Task): Record<string, unknown> {
   const { inputs } = task;
   const video = task.kind === 'generation';
@@ -159,7 +168,14 @@ function usage(task: V2Task): Record<string, number> {
   };
 }
 
-/** An H3-Context-IR result in the documented sections, built around the request's own prompt. */
+/**
+ * An H3-Context-IR result in the documented sections, built around the request's own prompt.
+ *
+ * @example
+ * ```ts
+ * enhancedPrompt(inputs); // 'integrated_multimodal_description: [Shot 1] …\noverall_soundscape: …\nnon_diegetic_music: …'
+ * ```
+ */
 export function enhancedPrompt(inputs: V2Inputs): string {
   const subject = inputs.prompt
     .trim()

@@ -35,7 +35,14 @@ const DEFAULT_RESOLUTION = '768P';
 const VIDEO_EXTENSION = /\.(mp4|mov|m4v|webm)(?:[?#]|$)/i;
 const AUDIO_EXTENSION = /\.(mp3|wav|m4a|aac|ogg|flac)(?:[?#]|$)/i;
 
-/** `480P`, `768P` or `2K` for a `{width}x{height}`, by the short side. */
+/**
+ * `480P`, `768P` or `2K` for a `{width}x{height}`, by the short side.
+ *
+ * @example
+ * ```ts
+ * resolutionFor('1280x720'); // '768P'
+ * ```
+ */
 export function resolutionFor(size: string): '480P' | '768P' | '2K' {
   const [width = 0, height = 0] = size.split('x').map(Number);
   const short = Math.min(width, height);

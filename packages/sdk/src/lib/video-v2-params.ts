@@ -165,7 +165,15 @@ export function checkPromptEnhancement(params: unknown): void {
   checkCommon(params, 'prompt enhancement');
 }
 
-/** What `list()` sends, checked: page numbers are positive integers, task ids are digit strings. */
+/**
+ * What `list()` sends, checked: page numbers are positive integers, task ids are digit strings.
+ *
+ * @example
+ * ```ts
+ * checkListQuery({ page_size: 20, filter: { task_ids: ['424010985738629'] } }); // ok
+ * checkListQuery({ page_size: 0 }); // throws InvalidArgumentError('page_size', …)
+ * ```
+ */
 export function checkListQuery(params: unknown): void {
   if (!isObj(params)) throw new InvalidArgumentError('params', `expected an object, got ${shown(params)}`);
   for (const key of ['page_num', 'page_size'] as const) {

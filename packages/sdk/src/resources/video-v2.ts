@@ -24,7 +24,7 @@ import {
 } from '@minimax-ts/generated';
 import type { RequestOptions } from '../core/client-options.ts';
 import { MiniMaxError } from '../core/minimax-error.ts';
-import type { PagePromise } from '../core/pagination.ts';
+import { PagePromise } from '../core/pagination.ts';
 import { APIResource } from '../core/resource.ts';
 import { v2TaskId } from '../internal/ids.ts';
 import { defineOperation } from '../internal/operation.ts';
@@ -177,7 +177,7 @@ export class VideoV2 extends APIResource {
    * });
    * ```
    */
-  create(params: VideoV2CreateParams, options?: RequestOptions): Promise<VideoV2Created> {
+  async create(params: VideoV2CreateParams, options?: RequestOptions): Promise<VideoV2Created> {
     checkVideoV2Create(params);
     return this._transport.json(ops.create, { body: params }, options);
   }
@@ -219,7 +219,12 @@ export class VideoV2 extends APIResource {
    * ```
    */
   list(params: VideoV2ListParams = {}, options?: RequestOptions): PagePromise<VideoV2Task> {
-    checkListQuery(params);
+    try {
+      checkListQuery(params);
+    } catch (error) {
+      // Refused like every other call: through the returned promise (and its iteration), not thrown at the call.
+      return new PagePromise(Promise.reject(error));
+    }
     const pageSize = params.page_size ?? DEFAULT_PAGE_SIZE;
     const { filter = {} } = params;
     const filters = {
@@ -273,7 +278,7 @@ export class VideoV2 extends APIResource {
    * const task = await mm.video.v2.wait(task_id, { onProgress: (p) => console.log(p.status), timeout: 20 * 60_000 });
    * ```
    */
-  wait(taskId: string, options?: VideoV2WaitOptions): Promise<VideoV2Task> {
+  async wait(taskId: string, options?: VideoV2WaitOptions): Promise<VideoV2Task> {
     const id = v2TaskId(taskId);
     return pollTask<VideoV2Task>({
       taskId: id,
@@ -318,7 +323,7 @@ export class VideoV2 extends APIResource {
    * });
    * ```
    */
-  createPromptEnhancement(params: PromptEnhancementParams, options?: RequestOptions): Promise<VideoV2Created> {
+  async createPromptEnhancement(params: PromptEnhancementParams, options?: RequestOptions): Promise<VideoV2Created> {
     checkPromptEnhancement(params);
     return this._transport.json(ops.enhance, { body: params }, options);
   }
