@@ -12,6 +12,7 @@ import { exampleNames } from './example-names.ts';
 import { handleFiles, isFilesOperation } from './files-api.ts';
 import { createIdCodec } from './id-codec.ts';
 import { answerInternal } from './internal-routes.ts';
+import { oaiBodyTooLarge } from './oai-errors.ts';
 import type { EngineRequest, MockConfig, Violation } from './prism-engine.ts';
 import { decodeRequestBody } from './request-body.ts';
 import { bytesResponse, jsonTextResponse, mockErrorResponse } from './responses.ts';
@@ -147,6 +148,11 @@ export class MockApp {
     }
     const op = runtime.index.find(routed.operation.method, routed.operation.path);
     if (!op) return mockErrorResponse(500, `operation ${routed.operation.path} not indexed`);
+    const tooLarge = oaiBodyTooLarge(op, runtime.index, req.rawBody.length, traceId);
+    if (tooLarge) {
+      outcome.reason = `body of ${req.rawBody.length} bytes over the documented limit`;
+      return toErrorResponse(tooLarge, JSON.stringify);
+    }
 
     const contentType = headers['content-type'] ?? '';
     const decoded = decodeRequestBody(req.rawBody, contentType, createIdCodec(op.requestInt64Keys));

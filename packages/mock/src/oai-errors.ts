@@ -7,7 +7,7 @@
  * (docs `video-generation-v2-create` `components.responses.Err*`, China `speech-to-text`). The OpenAI-compatible chat
  * and the Anthropic endpoint keep their own table (error-bodies.ts `compatStatus`).
  */
-import type { ErrorCodeInfo } from './spec-index.ts';
+import type { ErrorCodeInfo, OperationInfo, SpecIndex } from './spec-index.ts';
 
 /** An error answer (the shape of error-bodies.ts `ErrorAnswer`, which builds on this module). */
 export interface OaiAnswer {
@@ -132,4 +132,25 @@ export function oaiStatusError(
     default:
       return undefined;
   }
+}
+
+/**
+ * The 413 an OaiError operation that documents one (speech-to-text) answers for a body over the documented limit
+ * (50 MB), before looking at it; undefined otherwise.
+ *
+ * @example
+ * ```ts
+ * const refused = oaiBodyTooLarge(op, index, body.length, traceId);
+ * if (refused) return refused; // 413 invalid_request_error "request body too large: … exceeds limit of 52428800 bytes"
+ * ```
+ */
+export function oaiBodyTooLarge(
+  op: OperationInfo,
+  index: SpecIndex,
+  bodyBytes: number,
+  requestId: string,
+): OaiAnswer | undefined {
+  if (bodyBytes <= OAI_TOO_LARGE_LIMIT || !op.oaiErrors || op.flavour !== 'openai') return undefined;
+  if (index.exampleFor(op, 413) === undefined) return undefined;
+  return oaiStatusError(413, requestId, { bodyBytes });
 }

@@ -228,6 +228,20 @@ describe('OaiError statuses (Video V2, speech-to-text)', () => {
     await oaiError(await send('insufficient_balance'), 402, 'insufficient_balance_error', /\(1008\)$/);
   });
 
+  it('speech-to-text refuses a body over 50 MB with its documented 413, before reading it', async () => {
+    const form = new FormData();
+    form.set('model', 'asr-1.0');
+    form.set('file', new Blob([new Uint8Array(52_428_801)], { type: 'audio/wav' }), 'long.wav');
+    const res = await fetch(`${mock.url}/v1/speech_to_text`, { method: 'POST', headers: AUTH, body: form });
+    const body = await oaiError(
+      res,
+      413,
+      'invalid_request_error',
+      /^request body too large: \d+ bytes exceeds limit of 52428800 bytes$/,
+    );
+    expect(Number(/: (\d+) bytes/.exec(String(body.error.message))?.[1])).toBeGreaterThan(52_428_800);
+  });
+
   it('a missing key is a 401 authorized_error on V2', async () => {
     const res = await fetch(`${mock.url}${QUERY}`, { headers: {} });
     await oaiError(res, 401, 'authorized_error', /\(1004\)$/);
