@@ -199,7 +199,9 @@ export class VideoV2 extends APIResource {
       { path: { task_id: id } },
       options,
     );
-    const task = (response as { task?: unknown } | undefined)?.task;
+    const body = response as { task?: unknown; id?: unknown; status?: unknown } | undefined;
+    // The documented `{ task }`; a task sent unwrapped (as a callback body might be relayed) is taken as it is.
+    const task = body?.task ?? (typeof body?.id === 'string' && typeof body.status === 'string' ? body : undefined);
     if (typeof task !== 'object' || task === null) {
       const error = new MiniMaxError(`GET /v2/query/video_generation/${id} answered without a task object`);
       error.taskId = id;

@@ -144,10 +144,13 @@ describe('V2 tasks the docs do not spell out', () => {
     expect(server.count(QUERY)).toBe(1);
   });
 
-  it('an answer without a task object is an error naming the task', async () => {
-    const server = await h.server({ [QUERY]: answer({ items: [] }) });
-    const error = (await caught(h.client(server.url).video.v2.retrieve(ID))) as MiniMaxError;
+  it('an answer without a task object is an error naming the task; an unwrapped task is taken as it is', async () => {
+    const server = await h.server({ [QUERY]: sequence(answer({ items: [] }), answer(done.task)) });
+    const mm = h.client(server.url, { maxRetries: 0 });
+    const error = (await caught(mm.video.v2.retrieve(ID))) as MiniMaxError;
+    expect(error).toBeInstanceOf(MiniMaxError);
     expect(error.taskId).toBe(ID);
+    expect(await mm.video.v2.retrieve(ID)).toEqual(done.task);
   });
 
   it.each([
