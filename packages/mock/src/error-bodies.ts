@@ -110,8 +110,8 @@ export function errorForCode(
  * 2013): a mock that answered 200 would let an SDK bug pass a test that only checks the HTTP status. So every
  * flavour gets HTTP 422 and a body that both a program and a human can read:
  * `{type: 'contract_violation', violations: [...], base_resp: {status_code: 2013, …}}`, plus, on compatible
- * endpoints, the `error` object their clients parse. The OaiError family answers invalid parameters with a real
- * 400 `bad_request_error` (2013), so there the violation is a 400 too.
+ * endpoints, the `error` object their clients parse (the OaiError family included: the 422 says "off-contract",
+ * and the (2013) in its message classifies it as invalid parameters, not as V2's sensitive-content 422).
  */
 export function contractViolation(flavour: ErrorDialect, violations: Violation[], requestId: string): ErrorAnswer {
   const first = violations[0];
@@ -124,11 +124,6 @@ export function contractViolation(flavour: ErrorDialect, violations: Violation[]
     violations,
     base_resp: { status_code: 2013, status_msg: `invalid params, ${summary}` },
   };
-  if (flavour === 'oai') {
-    body.error = { type: 'bad_request_error', message: `invalid params, ${summary} (2013)`, http_code: '400' };
-    body.request_id = requestId;
-    return { status: 400, body };
-  }
   if (flavour !== 'native') {
     body.error = { type: 'invalid_request_error', message: `${summary} (2013)`, http_code: '422' };
     body.request_id = requestId;
