@@ -27,7 +27,7 @@ const HELP = `Usage: npm start [-- options]
   -h, --help        this help
 
 Without MINIMAX_API_KEY the tour runs against an embedded mock server. With it (and MINIMAX_REGION=cn for
-api.minimaxi.com), against the real API.`;
+api.minimax.cn, or MINIMAX_BASE_URL=https://api.minimaxi.com), against the real API.`;
 
 const { values } = (() => {
   try {
@@ -64,7 +64,7 @@ print.line(`Target: ${target.description}`);
 if (target.kind === 'mock') {
   print.line(
     print.dim(
-      'Set MINIMAX_API_KEY (and MINIMAX_REGION=cn for api.minimaxi.com) to run the same tour against the real API.',
+      'Set MINIMAX_API_KEY (and MINIMAX_REGION=cn for api.minimax.cn) to run the same tour against the real API.',
     ),
   );
 } else if (!skipBillable) {

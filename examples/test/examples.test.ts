@@ -20,6 +20,8 @@ const expected: Record<string, RegExp> = {
   'speech-async':
     /task \d{18} created[\s\S]*Success[\s\S]*saved out\/speech-async\.tar: [1-9]\d* bytes \(file_id \d{18}\)/,
   video: /Success after [\d.]+ s \(poll \d+\)\nvideo \d+×\d+, file_id \d{18}\ndownload: http:\/\/127\.0\.0\.1:\d+\//,
+  'video-v2':
+    /^integrated_multimodal_description: [\s\S]*task \d{15}: queued[\s\S]*: succeeded after [\d.]+ s \(poll \d+\)\nvideo 768P, 16:9, 6 s; \d+ tokens\nsaved out\/video-v2\.mp4: [1-9]\d* bytes\n(listed \d{15}: (generation|h3_context_ir) \w+\n){2,5}task \d{15}: cancelled$/m,
   image: /generated \d+, failed 0\nhttps:\/\//,
   music: /saved out\/music\.mp3: [1-9]\d* bytes, \d+ ms\nsaved out\/music-instrumental\.mp3: [1-9]\d* bytes/,
   lyrics: /^"[^"]+" \(.+\)\n\[[\w -]+\][\s\S]*saved out\/lyrics-song\.mp3: [1-9]\d* bytes$/m,

@@ -21,15 +21,7 @@ describe('the real SDK', () => {
       .filter((id) => (sdk.byOperationId.get(id) ?? []).length === 0);
     // The operations issue #10 added to the spec before the SDK has resources for them. Exact on purpose: adding a
     // resource method makes this fail until its operation is removed from the list (the list only shrinks).
-    expect(missing.sort()).toEqual(
-      [
-        'createVideoGenerationV2',
-        'createH3ContextIr',
-        'getVideoGenerationV2',
-        'listVideoGenerationV2',
-        'deleteVideoGenerationV2',
-      ].sort(),
-    );
+    expect(missing.sort()).toEqual([].sort());
   });
 
   it('declares no operation the spec does not have', () => {
@@ -50,6 +42,10 @@ describe('the real SDK', () => {
     expect(sdk.byOperationId.get('openaiChatCompletions')).toContain('mm.openai.chat.completions.create');
     expect(sdk.byOperationId.get('t2aAsyncV2')).toContain('mm.speech.tasks.create');
     expect(sdk.byOperationId.get('videoTemplateGeneration')).toContain('mm.video.templates.create');
+    expect(sdk.byOperationId.get('getVideoGenerationV2')).toEqual(
+      expect.arrayContaining(['mm.video.v2.retrieve', 'mm.video.v2.wait', 'mm.video.v2.generate']),
+    );
+    expect(sdk.byOperationId.get('createH3ContextIr')).toContain('mm.video.v2.enhancePrompt');
   });
 
   it('finds the method a source line belongs to', async () => {

@@ -19,9 +19,11 @@ export type {
   MiniMaxImageModelId,
   MiniMaxSpeechModelId,
   MiniMaxTranscriptionModelId,
+  MiniMaxVideoModelId,
 } from './model-ids.ts';
 export { createMiniMax, type MiniMaxProvider, minimax } from './provider.ts';
 export type { MiniMaxProviderSettings } from './provider-settings.ts';
 export { DEFAULT_VOICE_ID } from './speech/prepare-speech.ts';
 export { MiniMaxSpeechModel } from './speech/speech-model.ts';
 export { MiniMaxTranscriptionModel } from './transcription/transcription-model.ts';
+export { MiniMaxVideoModel } from './video/video-model.ts';

@@ -32,3 +32,6 @@ export type MiniMaxImageModelId = 'image-01' | 'image-01-live' | (string & {});
 
 /** Speech-to-text models. */
 export type MiniMaxTranscriptionModelId = 'asr-1.0' | (string & {});
+
+/** Video models (Video Generation V2): `MiniMax-H3` (768P/2K, 4–15 s), `MiniMax-H3-Max` (faster; 480P/768P, 5–15 s). */
+export type MiniMaxVideoModelId = 'MiniMax-H3' | 'MiniMax-H3-Max' | (string & {});

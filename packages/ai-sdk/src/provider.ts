@@ -1,7 +1,7 @@
 /**
  * `createMiniMax()` and the default `minimax` instance: an AI SDK provider (specification v3) whose models all call
  * one `@minimax-ts/sdk` client, so errors, retries, regions and ids behave exactly as in the sdk. Each model kind is
- * one factory in {@link MODEL_FACTORIES}; video (`videoModel`) joins as one more row once the sdk has `mm.video.v2`.
+ * one factory in {@link MODEL_FACTORIES}.
  */
 
 import {
@@ -12,6 +12,7 @@ import {
   type ProviderV3,
   type SpeechModelV3,
   type TranscriptionModelV3,
+  type Experimental_VideoModelV3 as VideoModelV3,
 } from '@ai-sdk/provider';
 import type { MiniMax } from '@minimax-ts/sdk';
 import { MiniMaxImageModel } from './image/image-model.ts';
@@ -22,10 +23,12 @@ import type {
   MiniMaxImageModelId,
   MiniMaxSpeechModelId,
   MiniMaxTranscriptionModelId,
+  MiniMaxVideoModelId,
 } from './model-ids.ts';
 import { lazyClient, type MiniMaxProviderSettings } from './provider-settings.ts';
 import { MiniMaxSpeechModel } from './speech/speech-model.ts';
 import { MiniMaxTranscriptionModel } from './transcription/transcription-model.ts';
+import { MiniMaxVideoModel } from './video/video-model.ts';
 
 /**
  * The provider: callable for a chat model, with a factory per model kind.
@@ -36,6 +39,7 @@ import { MiniMaxTranscriptionModel } from './transcription/transcription-model.t
  * const voice = minimax.speech('speech-2.8-hd');
  * const painter = minimax.image('image-01');
  * const listener = minimax.transcription('asr-1.0');
+ * const director = minimax.video('MiniMax-H3'); // experimental_generateVideo
  * ```
  */
 export interface MiniMaxProvider extends ProviderV3 {
@@ -52,6 +56,10 @@ export interface MiniMaxProvider extends ProviderV3 {
   transcriptionModel(modelId: MiniMaxTranscriptionModelId): TranscriptionModelV3;
   /** Same as `transcriptionModel`. */
   transcription(modelId: MiniMaxTranscriptionModelId): TranscriptionModelV3;
+  /** MiniMax-H3 video for `experimental_generateVideo` (ai 6's video model, specification v3). */
+  videoModel(modelId: MiniMaxVideoModelId): VideoModelV3;
+  /** Same as `videoModel`. */
+  video(modelId: MiniMaxVideoModelId): VideoModelV3;
   /** MiniMax embeddings are not in the sdk: throws `NoSuchModelError`. */
   embeddingModel(modelId: string): EmbeddingModelV3;
   /** The sdk client every model calls (built on first use). */
@@ -68,6 +76,8 @@ const MODEL_FACTORIES = {
     new MiniMaxImageModel(id, config('minimax.image', client)) as ImageModelV3,
   transcriptionModel: (id: string, client: () => MiniMax) =>
     new MiniMaxTranscriptionModel(id, config('minimax.transcription', client)) as TranscriptionModelV3,
+  videoModel: (id: string, client: () => MiniMax) =>
+    new MiniMaxVideoModel(id, config('minimax.video', client)) as VideoModelV3,
 };
 
 function config(provider: string, client: () => MiniMax): ModelConfig {
@@ -93,6 +103,7 @@ export function createMiniMax(settings: MiniMaxProviderSettings = {}): MiniMaxPr
   const speechModel = (id: MiniMaxSpeechModelId) => MODEL_FACTORIES.speechModel(id, client);
   const imageModel = (id: MiniMaxImageModelId) => MODEL_FACTORIES.imageModel(id, client);
   const transcriptionModel = (id: MiniMaxTranscriptionModelId) => MODEL_FACTORIES.transcriptionModel(id, client);
+  const videoModel = (id: MiniMaxVideoModelId) => MODEL_FACTORIES.videoModel(id, client);
   const provider = (id: MiniMaxChatModelId) => languageModel(id);
   return Object.defineProperties(provider, {
     specificationVersion: { value: 'v3', enumerable: true },
@@ -104,6 +115,8 @@ export function createMiniMax(settings: MiniMaxProviderSettings = {}): MiniMaxPr
     image: { value: imageModel, enumerable: true },
     transcriptionModel: { value: transcriptionModel, enumerable: true },
     transcription: { value: transcriptionModel, enumerable: true },
+    videoModel: { value: videoModel, enumerable: true },
+    video: { value: videoModel, enumerable: true },
     embeddingModel: {
       value: (modelId: string): never => {
         throw new NoSuchModelError({ modelId, modelType: 'embeddingModel' });

@@ -30,6 +30,8 @@ describe('createMiniMax', () => {
     expect(provider.speechModel('speech-2.8-turbo').modelId).toBe('speech-2.8-turbo');
     expect(provider.image('image-01')).toMatchObject({ provider: 'minimax.image', maxImagesPerCall: 9 });
     expect(provider.imageModel('image-01-live').modelId).toBe('image-01-live');
+    expect(provider.video('MiniMax-H3')).toMatchObject({ provider: 'minimax.video', maxVideosPerCall: 1 });
+    expect(provider.videoModel('MiniMax-H3-Max').modelId).toBe('MiniMax-H3-Max');
     expect(provider.specificationVersion).toBe('v3');
     expect(() => provider.embeddingModel('embo-01')).toThrow(NoSuchModelError);
   });
@@ -63,7 +65,7 @@ describe('createMiniMax', () => {
     vi.stubEnv('MINIMAX_REGION', 'cn');
     try {
       const fresh = createMiniMax();
-      expect(fresh.client.baseURL).toBe('https://api.minimaxi.com');
+      expect(fresh.client.baseURL).toBe('https://api.minimax.cn');
       expect(typeof minimax).toBe('function');
     } finally {
       vi.unstubAllEnvs();

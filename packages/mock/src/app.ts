@@ -7,11 +7,12 @@
 import { BodyBudget, BodyLimitError, type BodyLimits } from './body-budget.ts';
 import { MockState, type RequestContext, type ServerSettings } from './context.ts';
 import { answerPreflight, applyCors, isPreflight } from './cors.ts';
-import { alignWithExample, authError, contractViolation, type ErrorAnswer } from './error-bodies.ts';
+import { alignWithExample, authError, contractViolation, dialectOf, type ErrorAnswer } from './error-bodies.ts';
 import { exampleNames } from './example-names.ts';
 import { handleFiles, isFilesOperation } from './files-api.ts';
 import { createIdCodec } from './id-codec.ts';
 import { answerInternal } from './internal-routes.ts';
+import { oaiBodyTooLarge } from './oai-errors.ts';
 import { OPERATION_HANDLERS } from './operation-handlers.ts';
 import type { EngineRequest, MockConfig, Violation } from './prism-engine.ts';
 import { decodeRequestBody } from './request-body.ts';
@@ -24,6 +25,7 @@ import { handleStream, wantsStream } from './streaming.ts';
 import { handleTaskCreate, handleTaskQuery, taskRouteOf } from './tasks-api.ts';
 import { newTraceId, withTraceId } from './trace-id.ts';
 import { handleTranscription, isTranscription, transcriptionScenario } from './transcription-api.ts';
+import { handleVideoV2, isVideoV2Operation } from './video-v2-api.ts';
 
 /** What the host (Node server or MSW handler) tells the core about where it runs. */
 export interface MockEnv {
@@ -148,6 +150,11 @@ export class MockApp {
     }
     const op = runtime.index.find(routed.operation.method, routed.operation.path);
     if (!op) return mockErrorResponse(500, `operation ${routed.operation.path} not indexed`);
+    const tooLarge = oaiBodyTooLarge(op, runtime.index, req.rawBody.length, traceId);
+    if (tooLarge) {
+      outcome.reason = `body of ${req.rawBody.length} bytes over the documented limit`;
+      return toErrorResponse(tooLarge, JSON.stringify);
+    }
 
     const contentType = headers['content-type'] ?? '';
     const decoded = decodeRequestBody(req.rawBody, contentType, createIdCodec(op.requestInt64Keys));
@@ -178,21 +185,22 @@ export class MockApp {
     };
     const first = await runtime.engine.run(routed.operation, engineReq, baseConfig);
     const codec = createIdCodec(op.responseInt64Keys);
+    const dialect = dialectOf(op);
     const errorResponse = (answer: ErrorAnswer) => {
       const documented = op.flavour === 'native' ? undefined : runtime.index.exampleFor(op, answer.status);
-      const aligned = documented ? { ...answer, body: alignWithExample(answer.body, documented) } : answer;
-      return toErrorResponse(aligned, codec.stringify);
+      const body = documented ? alignWithExample(answer.body, documented, dialect === 'oai') : answer.body;
+      return toErrorResponse({ ...answer, body }, codec.stringify);
     };
 
     // Real API order: authentication first, then parameters.
     if (first.authFailed) {
       outcome.reason = 'no valid Authorization';
-      return errorResponse(authError(op.flavour, runtime.index.errorCodes, traceId));
+      return errorResponse(authError(dialect, runtime.index.errorCodes, traceId));
     }
     const allViolations = [...violations, ...first.violations];
     if (allViolations.length > 0) {
       outcome.reason = `contract violation: ${describeViolations(allViolations)}`;
-      const answer = contractViolation(op.flavour, allViolations, traceId);
+      const answer = contractViolation(dialect, allViolations, traceId);
       return errorResponse({
         ...answer,
         headers: { ...answer.headers, 'sl-violations': violationsHeader(allViolations) },
@@ -243,6 +251,7 @@ export class MockApp {
     const taskRoute = taskRouteOf(runtime.index, op);
     if (isTranscription(op)) return handleTranscription(ctx);
     if (isFilesOperation(op)) return handleFiles(ctx);
+    if (isVideoV2Operation(op)) return handleVideoV2(ctx);
     if (taskRoute?.role === 'create') return handleTaskCreate(ctx, taskRoute);
     if (taskRoute?.role === 'query') return handleTaskQuery(ctx, taskRoute);
     if (stream) return handleStream(ctx);

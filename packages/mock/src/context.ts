@@ -11,12 +11,14 @@ import { ScenarioCounter } from './scenarios.ts';
 import type { OperationInfo } from './spec-index.ts';
 import type { SpecRuntime } from './spec-runtime.ts';
 import { TaskStore } from './tasks.ts';
+import { V2TaskStore } from './video-v2-tasks.ts';
 
 /** State that lives as long as the server: reset by `POST /__reset`, never by a spec reload. */
 export class MockState {
   readonly ids: IdSource;
   readonly files: FilesStore;
   readonly tasks = new TaskStore();
+  readonly videoV2 = new V2TaskStore();
   readonly counter = new ScenarioCounter();
 
   constructor(seed?: string) {
@@ -27,6 +29,7 @@ export class MockState {
   reset(): void {
     this.files.clear();
     this.tasks.clear();
+    this.videoV2.clear();
     this.counter.clear();
   }
 }

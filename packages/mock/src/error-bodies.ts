@@ -5,10 +5,20 @@
  * - native endpoints: HTTP 200 + `{base_resp: {status_code, status_msg}}`;
  * - OpenAI- and Anthropic-compatible endpoints: a real HTTP status + `{type: 'error', error: {type, message,
  *   http_code}, request_id}` (the message ends with the MiniMax code in parentheses, as captured from the API);
+ * - the OaiError family (Video V2, speech-to-text): real statuses by meaning (402, 422, 529…), see oai-errors.ts;
  * - gateway failures (429 / 5xx from the proxy in front of the API): HTML pages or a JSON envelope.
  */
+import { OAI_MESSAGES, oaiCodeError, oaiErrorBody, oaiStatusError } from './oai-errors.ts';
 import type { Violation } from './prism-engine.ts';
 import type { ErrorCodeInfo, Flavour } from './spec-index.ts';
+
+/** How an operation reports errors: its flavour, with the OaiError family told apart from the OpenAI-compatible chat. */
+export type ErrorDialect = Flavour | 'oai';
+
+/** The dialect of an operation (`oai` when its spec documents `OaiError` answers). */
+export function dialectOf(op: { flavour: Flavour; oaiErrors?: boolean }): ErrorDialect {
+  return op.flavour === 'openai' && op.oaiErrors ? 'oai' : op.flavour;
+}
 
 export interface ErrorAnswer {
   status: number;
@@ -83,13 +93,14 @@ export function compatErrorBody(status: number, type: string, message: string, r
 
 /** A MiniMax error code answered the way the endpoint's flavour answers it. */
 export function errorForCode(
-  flavour: Flavour,
+  flavour: ErrorDialect,
   code: number,
   errorCodes: readonly ErrorCodeInfo[],
   requestId: string,
 ): ErrorAnswer {
   const message = statusMessage(code, errorCodes);
   if (flavour === 'native') return { status: 200, body: baseRespBody(code, message) };
+  if (flavour === 'oai') return oaiCodeError(code, errorCodes, requestId, message);
   const { status, type } = compatStatus(code);
   return { status, body: compatErrorBody(status, type, `${message} (${code})`, requestId) };
 }
@@ -99,9 +110,10 @@ export function errorForCode(
  * 2013): a mock that answered 200 would let an SDK bug pass a test that only checks the HTTP status. So every
  * flavour gets HTTP 422 and a body that both a program and a human can read:
  * `{type: 'contract_violation', violations: [...], base_resp: {status_code: 2013, …}}`, plus, on compatible
- * endpoints, the `error` object their clients parse.
+ * endpoints, the `error` object their clients parse (the OaiError family included: the 422 says "off-contract",
+ * and the (2013) in its message classifies it as invalid parameters, not as V2's sensitive-content 422).
  */
-export function contractViolation(flavour: Flavour, violations: Violation[], requestId: string): ErrorAnswer {
+export function contractViolation(flavour: ErrorDialect, violations: Violation[], requestId: string): ErrorAnswer {
   const first = violations[0];
   const summary = first ? `${first.location.join('.') || 'request'}: ${first.message}` : 'request breaks the contract';
   const body: Record<string, unknown> = {
@@ -120,7 +132,7 @@ export function contractViolation(flavour: Flavour, violations: Violation[], req
 }
 
 /** Missing or malformed `Authorization`: native endpoints answer HTTP 200 + 1004, compatible ones HTTP 401. */
-export function authError(flavour: Flavour, errorCodes: readonly ErrorCodeInfo[], requestId: string): ErrorAnswer {
+export function authError(flavour: ErrorDialect, errorCodes: readonly ErrorCodeInfo[], requestId: string): ErrorAnswer {
   return errorForCode(flavour, 1004, errorCodes, requestId);
 }
 
@@ -133,14 +145,22 @@ export function htmlPage(status: number, reason: string): string {
 /**
  * Aligns a compatible endpoint's error body with the answer the spec documents for that status: the `error.type`
  * spelling (`authorized_error` / `bad_request_error` on the OpenAI-compatible endpoint, Anthropic's own names on
- * the Anthropic one) and whether `http_code` / `request_id` are present. The message stays ours (it names the code).
+ * the Anthropic one) and whether `http_code` / `request_id` are present. The message stays ours (it names the code),
+ * except with `documentedMessage` when the example names the same code (OaiError pages word 1026 per endpoint:
+ * "video description contains…", "audio content contains…"); 2013 keeps ours, since its documented example
+ * describes one particular mistake.
  */
-export function alignWithExample(body: unknown, example: unknown): unknown {
+export function alignWithExample(body: unknown, example: unknown, documentedMessage = false): unknown {
   const ours = body as { error?: Record<string, unknown> } & Record<string, unknown>;
   const theirs = example as { error?: Record<string, unknown> } & Record<string, unknown>;
   if (!ours?.error || typeof theirs?.error !== 'object' || theirs.error === null) return body;
   const error: Record<string, unknown> = { ...ours.error };
   if (typeof theirs.error.type === 'string') error.type = theirs.error.type;
+  const code = (message: unknown) => (typeof message === 'string' ? /\((\d{4,6})\)\s*$/.exec(message)?.[1] : undefined);
+  const shared = code(ours.error.message);
+  if (documentedMessage && shared !== undefined && shared !== '2013' && code(theirs.error.message) === shared) {
+    error.message = theirs.error.message;
+  }
   if (!('http_code' in theirs.error)) delete error.http_code;
   const out: Record<string, unknown> = { ...ours, error };
   if (!('request_id' in theirs)) delete out.request_id;
@@ -152,12 +172,18 @@ export function alignWithExample(body: unknown, example: unknown): unknown {
  * (a native endpoint's envelope, or a compatible endpoint's error body). Other 4xx: the flavour's JSON error.
  */
 export function gatewayError(
-  flavour: Flavour,
+  flavour: ErrorDialect,
   status: number,
   codes: readonly ErrorCodeInfo[],
   traceId: string,
   retryAfter?: number,
+  bodyBytes?: number,
 ): ErrorAnswer {
+  if (flavour === 'oai') {
+    // The service's own 500 / 413 / 529 bodies; a 502/503/504 still comes from the proxy as HTML.
+    const own = oaiStatusError(status, traceId, { retryAfter, bodyBytes });
+    if (own) return own;
+  }
   if (status >= 500) {
     const reason = STATUS_REASON[status] ?? 'Server Error';
     return { status, html: htmlPage(status, reason) };
@@ -166,6 +192,10 @@ export function gatewayError(
   const code = status === 429 ? 1002 : status === 401 ? 1004 : 2013;
   if (flavour === 'native') {
     return { status, headers, body: { base_resp: { status_code: code, status_msg: statusMessage(code, codes) } } };
+  }
+  if (flavour === 'oai') {
+    const message = `${OAI_MESSAGES[code] ?? statusMessage(code, codes)} (${code})`;
+    return { status, headers, body: oaiErrorBody(status, message, traceId) };
   }
   const type = status === 429 ? 'rate_limit_error' : status === 401 ? 'authentication_error' : compatStatus(code).type;
   return { status, headers, body: compatErrorBody(status, type, `${statusMessage(code, codes)} (${code})`, traceId) };

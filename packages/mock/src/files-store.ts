@@ -13,6 +13,8 @@ export interface StoredFile {
   contentType: string;
   /** Unix seconds. */
   createdAt: number;
+  /** Downloadable but not part of the files API's list (a Video V2 result, which the real API serves from a CDN). */
+  unlisted?: boolean;
 }
 
 export class FilesStore {
@@ -37,7 +39,7 @@ export class FilesStore {
 
   /** Files in upload order, optionally only those with `purpose`. */
   list(purpose?: string): StoredFile[] {
-    const all = [...this.files.values()];
+    const all = [...this.files.values()].filter((f) => !f.unlisted);
     return purpose ? all.filter((f) => f.purpose === purpose) : all;
   }
 

@@ -4,7 +4,7 @@
  * shape what the operation's handler does next (streaming.ts, tasks-api.ts).
  */
 import type { RequestContext } from './context.ts';
-import { errorForCode, gatewayError } from './error-bodies.ts';
+import { dialectOf, errorForCode, gatewayError } from './error-bodies.ts';
 import { liveStream, sleep } from './live-stream.ts';
 import { liveResponse, networkError } from './responses.ts';
 import { wantsStream } from './streaming.ts';
@@ -27,9 +27,12 @@ export async function playScenario(ctx: RequestContext): Promise<Response | unde
       return ctx.signal.aborted ? networkError() : undefined;
     case 'base_resp':
       // Also for streaming requests: a rate-limited stream is answered with plain JSON, not SSE.
-      return ctx.errorResponse(errorForCode(op.flavour, s.code, codes, ctx.traceId));
-    case 'http':
-      return ctx.errorResponse(gatewayError(op.flavour, s.status, codes, ctx.traceId, ctx.prefs.retryAfter));
+      return ctx.errorResponse(errorForCode(dialectOf(op), s.code, codes, ctx.traceId));
+    case 'http': {
+      const { retryAfter } = ctx.prefs;
+      const answer = gatewayError(dialectOf(op), s.status, codes, ctx.traceId, retryAfter, ctx.rawBody.length);
+      return ctx.errorResponse(answer);
+    }
     case 'stream_cut':
     case 'stream_stall':
       // On a stream the fault happens between events (streaming.ts); on a JSON answer, inside the body.

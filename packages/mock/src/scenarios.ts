@@ -84,6 +84,8 @@ const FIXED: Readonly<Record<string, Scenario>> = {
   slow_headers: { kind: 'slow_headers' },
   connection_reset: { kind: 'connection_reset' },
   task_fail: { kind: 'task_fail' },
+  /** HTTP 529 `overloaded_error` (the OaiError family; elsewhere the proxy's page). */
+  overloaded: { kind: 'http', status: 529 },
 };
 
 /** Integer preferences and their caps: a timer holds 2^31-1 ms, and a stream of a billion chunks is an OOM, not a test. */

@@ -23,6 +23,12 @@ export interface OperationInfo {
   /** The path template as written in the spec. */
   path: string;
   flavour: Flavour;
+  /**
+   * The operation documents its failures with the `OaiError` schema (Video V2, speech-to-text, …): real statuses by
+   * MiniMax code (402 balance, 422 sensitive content, 529 overloaded), not the Anthropic-style table of the
+   * OpenAI-compatible chat.
+   */
+  oaiErrors: boolean;
   /** The 200 response offers `text/event-stream`. */
   streamable: boolean;
   /** Keys whose values are int64 ids (bare JSON numbers on the wire) in this operation's request body. */
@@ -165,6 +171,7 @@ export class SpecIndex {
       method,
       path,
       flavour: this.flavourOf(path, responses, op['x-minimax-envelope']),
+      oaiErrors: this.documentsOaiErrors(responses),
       streamable: 'text/event-stream' in content,
       requestInt64Keys,
       responseInt64Keys,
@@ -189,6 +196,17 @@ export class SpecIndex {
       return Object.values(content).some((m) => this.property(this.resolve(m.schema), 'error') !== undefined);
     });
     return compat ? 'openai' : 'native';
+  }
+
+  /** Whether an error answer (4xx/5xx) of the operation is described by `components.schemas.OaiError`. */
+  private documentsOaiErrors(responses: Record<string, JsonObject>): boolean {
+    const oai = this.resolve({ $ref: '#/components/schemas/OaiError' });
+    if (!oai) return false;
+    return Object.entries(responses).some(([status, response]) => {
+      if (!/^[45]\d\d$/.test(status)) return false;
+      const content = ((this.resolve(response) as JsonObject | undefined)?.content ?? {}) as Record<string, JsonObject>;
+      return Object.values(content).some((m) => this.resolve(m.schema) === oai);
+    });
   }
 
   /** Adds every property name whose schema (or array items) carries `x-minimax-int64: true`. */

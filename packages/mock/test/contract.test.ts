@@ -20,22 +20,25 @@ let mock: MockServer;
 /** Ids the mock handed out, substituted for the spec's example ids where state matters. */
 const live = { fileId: '', deletableFileId: '', tasks: new Map<string, string>() };
 
+/** Operations that take a task id, and the create that makes one (a task of its own for each: delete consumes it). */
 const TASK_CREATE_FOR_QUERY: Record<string, string> = {
   '/v1/query/video_generation': '/v1/video_generation',
   '/v1/query/t2a_async_query_v2': '/v1/t2a_async_v2',
   '/v1/query/video_template_generation': '/v1/video_template_generation',
+  '/v2/query/video_generation/{task_id}': '/v2/video_generation',
+  '/v2/video_generation/{task_id}': '/v2/video_generation',
 };
 
 beforeAll(async () => {
   mock = await start();
   live.fileId = await upload('keep.txt');
   live.deletableFileId = await upload('delete-me.txt');
-  for (const createPath of Object.values(TASK_CREATE_FOR_QUERY)) {
+  for (const [queryPath, createPath] of Object.entries(TASK_CREATE_FOR_QUERY)) {
     const op = INDEX.find('post', createPath);
     if (!op) continue;
     const res = await send(build(op, {}));
     const body = readJson(await res.text(), op.responseInt64Keys) as Json;
-    if (typeof body.task_id === 'string') live.tasks.set(createPath, body.task_id);
+    if (typeof body.task_id === 'string') live.tasks.set(queryPath, body.task_id);
   }
 });
 afterAll(() => mock.close());
@@ -112,7 +115,7 @@ function build(op: OperationInfo, opts: { stream?: boolean; drop?: 'body' | 'que
     if (opts.drop === 'query' && p.in === 'query') continue;
     let value = String(exampleOf(p));
     if (p.name === 'file_id') value = live.fileId;
-    if (p.name === 'task_id') value = live.tasks.get(TASK_CREATE_FOR_QUERY[op.path] ?? '') ?? value;
+    if (p.name === 'task_id') value = live.tasks.get(op.path) ?? value;
     if (p.in === 'query') query.set(String(p.name), value);
     if (p.in === 'header') headers[String(p.name)] = value;
     if (p.in === 'path') path = path.replace(`{${String(p.name)}}`, encodeURIComponent(value));
@@ -133,7 +136,7 @@ function build(op: OperationInfo, opts: { stream?: boolean; drop?: 'body' | 'que
     if (body) {
       if (op.path === '/v1/files/delete') body.file_id = live.deletableFileId;
       if (typeof body.task_id === 'string' && TASK_CREATE_FOR_QUERY[op.path]) {
-        body.task_id = live.tasks.get(TASK_CREATE_FOR_QUERY[op.path]!) ?? body.task_id;
+        body.task_id = live.tasks.get(op.path) ?? body.task_id;
       }
       if (opts.stream) body.stream = true;
       else if (body.stream === true) body.stream = false;
@@ -242,10 +245,11 @@ describe('every operation: an invalid request gets the violations in the body', 
     expect(violations[0]!.message).toBeTruthy();
     expect(body.base_resp).toMatchObject({ status_code: 2013 });
     // Compatible endpoints get the `error` object their clients parse, spelled like the endpoint's documented 422 when
-    // it has one (Video V2, speech-to-text: `unprocessable_entity_error`).
+    // it has one (Video V2, speech-to-text: `unprocessable_entity_error`), the code 2013 at the end of its message.
     const documented = INDEX.exampleFor(op, 422) as { error?: { type?: string } } | undefined;
     if (op.flavour !== 'native') {
       expect(body.error).toMatchObject({ type: documented?.error?.type ?? 'invalid_request_error' });
+      expect(body.error).toMatchObject({ message: expect.stringMatching(/\(2013\)$/) });
     }
     expect(res.headers.get('sl-violations')).toBeTruthy();
   });

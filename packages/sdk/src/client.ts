@@ -45,7 +45,10 @@ export class MiniMax {
   readonly account: Account;
   /** The host requests go to. */
   readonly baseURL: string;
-  /** The region the client was configured for (`'custom'` when `baseURL` points elsewhere). */
+  /**
+   * The region the client was configured for: also the region of a MiniMax host given as `baseURL`
+   * (`https://api.minimaxi.com` → `'cn'`), `'custom'` for any other host (a mock, a proxy).
+   */
   readonly region: Region | 'custom';
 
   readonly #options: ClientOptions;

@@ -13,6 +13,7 @@ export type { ClientOptions, Logger, LogLevel, Region, RequestOptions, Validatio
 export { REGION_BASE_URLS } from './core/client-options.ts';
 export * from './core/errors.ts';
 export { EventStream } from './core/event-stream.ts';
+export { type HostKind, hostsOfRegion, MINIMAX_HOSTS, type MiniMaxHost, regionOfHost } from './core/hosts.ts';
 export { InvalidArgumentError } from './core/invalid-argument-error.ts';
 export { type Page, PagePromise } from './core/pagination.ts';
 export { ResponseValidationError, type ValidationIssue } from './core/response-validation-error.ts';
@@ -53,4 +54,5 @@ export type * from './resources/responses.ts';
 export type * from './resources/speech.ts';
 export type * from './resources/transcriptions.ts';
 export type * from './resources/video.ts';
+export type * from './resources/video-v2.ts';
 export type * from './resources/voices.ts';

@@ -118,11 +118,13 @@ describe('APIError.generate: HTTP statuses and compatible bodies', () => {
     [402, InsufficientBalanceError],
     [403, PermissionDeniedError],
     [404, NotFoundError],
+    [413, InvalidParamsError],
     [422, InvalidParamsError],
     [429, RateLimitError],
     [500, InternalServerError],
     [502, InternalServerError],
     [503, InternalServerError],
+    [529, InternalServerError],
     [409, APIError],
     [418, APIError],
   ] as [number, ErrorClass][])('HTTP %i → %o', (status, cls) => {
@@ -286,18 +288,43 @@ describe('APIError: what it carries', () => {
     expect(APIError.generate({ status: 500, cause }).cause).toBe(cause);
   });
 
+  const CN_HOSTS = "https://api.minimax.cn, https://api.minimaxi.com, https://api-bj.minimaxi.com (region 'cn')";
+  const GLOBAL_HOSTS = "https://api.minimax.io, https://api-uw.minimax.io (region 'global')";
   it.each([
-    ['https://api.minimax.io/v1/t2a_v2', 'this request went to the global host'],
-    ['https://api.minimaxi.com/v1/t2a_v2', 'this request went to the cn host'],
-    ['http://localhost:4010/v1/t2a_v2', 'https://api.minimax.io (global) vs https://api.minimaxi.com (cn)'],
-  ])('hints at the region mismatch on authentication errors (%s)', (url, expected) => {
+    [
+      'https://api.minimax.io/v1/t2a_v2',
+      'went to a global host (api.minimax.io)',
+      `a China key works only on ${CN_HOSTS}`,
+    ],
+    ['https://api-uw.minimax.io/v1/t2a_v2', 'went to a global host (api-uw.minimax.io)', CN_HOSTS],
+    [
+      'https://API.MINIMAX.CN/v1/t2a_v2',
+      'went to a cn host (api.minimax.cn)',
+      `global) key works only on ${GLOBAL_HOSTS}`,
+    ],
+    ['https://api.minimaxi.com/v1/t2a_v2', 'went to a cn host (api.minimaxi.com)', GLOBAL_HOSTS],
+    ['https://api-bj.minimaxi.com/v1/t2a_v2', 'went to a cn host (api-bj.minimaxi.com)', GLOBAL_HOSTS],
+    ['https://api.minimax.chat/v1/t2a_v2', 'went to a cn host (api.minimax.chat)', GLOBAL_HOSTS],
+    ['http://localhost:4010/v1/t2a_v2', `global keys work on ${GLOBAL_HOSTS}`, `China keys on ${CN_HOSTS}`],
+  ])('hints at the region mismatch on authentication errors (%s)', (url, where, hosts) => {
     const error = APIError.generate({ status: 200, body: nativeFailure(2049, 'invalid api key'), url });
     expect(error).toBeInstanceOf(AuthenticationError);
-    expect(error.hint).toContain(
-      'this key may belong to the other region: https://api.minimax.io (global) vs https://api.minimaxi.com (cn)',
-    );
-    expect(error.hint).toContain(expected);
+    expect(error.hint).toMatch(/^this key may belong to the other region: /);
+    expect(error.hint).toContain(where);
+    expect(error.hint).toContain(hosts);
     expect(error.message).toContain(`Hint: ${error.hint}`);
+  });
+
+  it('hints on a V2 401 authorized_error too', () => {
+    const body = {
+      type: 'error',
+      error: { type: 'authorized_error', message: 'invalid api key (2049)', http_code: '401' },
+      request_id: '021785229015510a2c883cf675b9804d',
+    };
+    const error = APIError.generate({ status: 401, body, url: 'https://api.minimax.cn/v2/video_generation' });
+    expect(error).toBeInstanceOf(AuthenticationError);
+    expect(error.hint).toContain(GLOBAL_HOSTS);
+    expect(error.requestId).toBe('021785229015510a2c883cf675b9804d');
   });
 
   it('gives no hint to other errors', () => {

@@ -102,6 +102,23 @@ const CASES: [string, boolean, RetryFailure, boolean, RetryReason][] = [
   ['create: 200 + 1008', true, response(200, 1008), false, 'insufficient-balance'],
   ['create: 400', true, response(400), false, 'billable-may-have-run'],
   ['create: aborted', true, { kind: 'abort' }, false, 'aborted'],
+  // The V2 / OaiError family (Video V2, speech-to-text): real statuses, the code from the message suffix, else the type
+  ['V2 read: 429 rate_limit_error (1002)', false, response(429, 1002), true, 'rate-limited'],
+  ['V2 read: 500 server_error (1000)', false, response(500, 1000), true, 'retryable-code'],
+  ['V2 read: 529 overloaded_error', false, response(529, 'overloaded_error'), true, 'retryable-status'],
+  ['V2 read: 400 bad_request_error (2013)', false, response(400, 2013), false, 'not-retryable'],
+  ['V2 read: 401 authorized_error (1004)', false, response(401, 1004), false, 'not-retryable'],
+  ['V2 read: 402 insufficient_balance_error (1008)', false, response(402, 1008), false, 'insufficient-balance'],
+  ['V2 read: 413 invalid_request_error', false, response(413, 'invalid_request_error'), false, 'not-retryable'],
+  ['V2 read: 422 unprocessable_entity_error (1026)', false, response(422, 1026), false, 'not-retryable'],
+  ['V2 create: 429 rate_limit_error (1002)', true, response(429, 1002), true, 'rate-limited'],
+  ['V2 create: 429 without a code', true, response(429, 'rate_limit_error'), true, 'rate-limited'],
+  ['V2 create: 529 overloaded_error', true, response(529, 'overloaded_error'), false, 'billable-may-have-run'],
+  ['V2 create: 500 server_error (1000)', true, response(500, 1000), false, 'billable-may-have-run'],
+  ['V2 create: 402 insufficient_balance_error', true, response(402, 1008), false, 'insufficient-balance'],
+  ['V2 create: 422 sensitive content (1026)', true, response(422, 1026), false, 'billable-may-have-run'],
+  ['V2 create: connection refused', true, { kind: 'connection', code: 'ECONNREFUSED' }, true, 'not-sent'],
+  ['V2 create: connection reset', true, { kind: 'connection', code: 'ECONNRESET' }, false, 'billable-may-have-run'],
 ];
 
 describe('shouldRetry', () => {

@@ -15,6 +15,11 @@ export interface FailedRequest {
   url: string;
   body: unknown;
   abortSignal?: AbortSignal | undefined;
+  /**
+   * `false` once a billable job exists (a video task being waited for): whatever fails then, calling the model again
+   * would start and bill a second job, so the AI SDK must not retry it.
+   */
+  resendable?: false | undefined;
 }
 
 function bodyText(body: unknown): string | undefined {
@@ -49,7 +54,7 @@ export function toAISDKError(error: unknown, request: FailedRequest): unknown {
     responseHeaders: headers,
     responseBody: bodyText(error.body),
     cause: error,
-    isRetryable: safeToResend(error),
+    isRetryable: request.resendable === false ? false : safeToResend(error),
     data: error.body,
   });
 }

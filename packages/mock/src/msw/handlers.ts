@@ -9,15 +9,19 @@ import { MockApp } from '../app.ts';
 import type { SpecRuntime } from '../spec-runtime.ts';
 
 /**
- * The SDK's regional hosts: what a client built with `new MiniMax({ region })` calls, and what the handlers
- * intercept by default.
+ * The SDK's regional hosts: what a client built with `new MiniMax({ region })` calls (plus the older China host),
+ * and what the handlers intercept by default.
  *
  * @example
  * ```ts
  * createHandlers({ baseUrl: [...DEFAULT_BASE_URLS, 'http://localhost:3000/minimax'] });
  * ```
  */
-export const DEFAULT_BASE_URLS = ['https://api.minimax.io', 'https://api.minimaxi.com'] as const;
+export const DEFAULT_BASE_URLS = [
+  'https://api.minimax.io',
+  'https://api.minimax.cn',
+  'https://api.minimaxi.com',
+] as const;
 
 /**
  * Options of `createHandlers()` (the server mock's options that make sense in-process).
@@ -30,8 +34,8 @@ export const DEFAULT_BASE_URLS = ['https://api.minimax.io', 'https://api.minimax
 export interface MockHandlersOptions {
   /**
    * Base URL(s) to intercept; every request under them is answered by the mock (a path, as in
-   * `http://localhost:3000/minimax`, is a mount prefix). Default: `https://api.minimax.io` and
-   * `https://api.minimaxi.com`.
+   * `http://localhost:3000/minimax`, is a mount prefix). Default: `https://api.minimax.io`, `https://api.minimax.cn`
+   * (the sdk's `region: 'cn'`) and `https://api.minimaxi.com` (the older China host).
    */
   baseUrl?: string | readonly string[];
   /** Generate JSON bodies from the schemas instead of serving the spec's examples. Default false. */

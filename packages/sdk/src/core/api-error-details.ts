@@ -1,9 +1,10 @@
 /**
  * Reads what an error response says, whichever of MiniMax's two error shapes it uses:
  * - native endpoints: HTTP 200 with `base_resp: { status_code, status_msg }` and a non-zero code;
- * - the OpenAI/Anthropic-compatible endpoints: a real HTTP status with
+ * - the OpenAI/Anthropic-compatible endpoints, Video V2 and speech-to-text: a real HTTP status with
  *   `{ type: 'error', error: { type, message, http_code? }, request_id }`, where the MiniMax code
- *   only appears at the end of the message, e.g. `"insufficient balance (1008)"`.
+ *   only appears at the end of the message, e.g. `"insufficient balance (1008)"`, and `http_code` is
+ *   the status as a string (`"402"`).
  */
 
 import { copySafeHeaders, type HeadersLike, redactText } from '../internal/redact.ts';
@@ -14,6 +15,11 @@ export interface ErrorDetails {
   code: number | undefined;
   /** The error type string of the compatible endpoints (`'authentication_error'`, `'api_error'`, …). */
   type: string | undefined;
+  /**
+   * The body's `error.http_code` (a string on the wire, `"402"`) as a number: the status the server meant, which
+   * classifies an error that arrived without one of its own (inside a stream, behind an HTTP 200).
+   */
+  httpCode: number | undefined;
   /** The server's own message, with anything resembling a credential scrubbed. */
   serverMessage: string;
   traceId: string | undefined;
@@ -27,6 +33,11 @@ const isObj = (value: unknown): value is Obj => typeof value === 'object' && val
 const str = (value: unknown): string | undefined => (typeof value === 'string' && value !== '' ? value : undefined);
 const CODE_SUFFIX = /\((\d{4,6})\)\s*$/;
 const MAX_TEXT = 500;
+
+function toHttpCode(value: unknown): number | undefined {
+  const text = typeof value === 'number' ? String(value) : value;
+  return typeof text === 'string' && /^[1-5]\d\d$/.test(text.trim()) ? Number(text) : undefined;
+}
 
 function toCode(value: unknown): number | undefined {
   if (typeof value === 'number' && Number.isInteger(value) && value !== 0) return value;
@@ -93,6 +104,7 @@ export function readErrorDetails(body: unknown, headers: HeadersLike | undefined
   const safeHeaders = copySafeHeaders(headers);
   let code: number | undefined;
   let type: string | undefined;
+  let httpCode: number | undefined;
   let message = '';
   const baseResp = baseRespFailure(body);
   if (baseResp) {
@@ -100,6 +112,7 @@ export function readErrorDetails(body: unknown, headers: HeadersLike | undefined
     message = baseResp.message;
   } else if (isObj(body) && isObj(body.error)) {
     type = str(body.error.type) ?? codeName(body.error.code);
+    httpCode = toHttpCode(body.error.http_code);
     message = str(body.error.message) ?? '';
     code = toCode(body.error.code) ?? toCode(CODE_SUFFIX.exec(message)?.[1]);
   } else if (isObj(body) && str(body.message)) {
@@ -116,6 +129,7 @@ export function readErrorDetails(body: unknown, headers: HeadersLike | undefined
   return {
     code,
     type: type === undefined ? undefined : redactText(type),
+    httpCode,
     serverMessage: redactText(message.trim()),
     traceId: traceId === undefined ? undefined : redactText(traceId),
     requestId: requestId === undefined ? undefined : redactText(requestId),

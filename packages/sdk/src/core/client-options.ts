@@ -1,16 +1,27 @@
 /** Options of the client and of single requests. */
 
 import type { WebSocketImplementation } from '../internal/websocket.ts';
+import type { Region } from './hosts.ts';
 import type { ResponseValidator } from './response-validator.ts';
 import { DEFAULT_MAX_EVENT_BYTES } from './stream-event-too-large-error.ts';
 
-/** The API's two regions; a key works only on its own region's host. */
-export type Region = 'global' | 'cn';
+export type { Region } from './hosts.ts';
 
-/** Base URLs by region. */
+/**
+ * The host each region resolves to. Other hosts of a region take the same keys and go in `baseURL`:
+ * `https://api.minimaxi.com` (China, the older pages' name for `api.minimax.cn`), and for synchronous speech the
+ * low-latency `https://api-uw.minimax.io` (global) and `https://api-bj.minimaxi.com` (China, North China). The full
+ * list, with where each is documented, is `MINIMAX_HOSTS`.
+ *
+ * @example
+ * ```ts
+ * new MiniMax({ region: 'cn' }).baseURL === REGION_BASE_URLS.cn; // 'https://api.minimax.cn'
+ * const fastSpeech = new MiniMax({ baseURL: 'https://api-bj.minimaxi.com' }); // a China key, in North China
+ * ```
+ */
 export const REGION_BASE_URLS: Readonly<Record<Region, string>> = {
   global: 'https://api.minimax.io',
-  cn: 'https://api.minimaxi.com',
+  cn: 'https://api.minimax.cn',
 };
 
 /**
@@ -37,9 +48,16 @@ export interface Logger {
 export interface ClientOptions {
   /** Defaults to the `MINIMAX_API_KEY` environment variable. */
   apiKey?: string | undefined;
-  /** `'global'` (https://api.minimax.io, the default) or `'cn'` (https://api.minimaxi.com). Env: `MINIMAX_REGION`. */
+  /**
+   * `'global'` (https://api.minimax.io, the default) or `'cn'` (https://api.minimax.cn; also `'china'`). Env:
+   * `MINIMAX_REGION`. A key works only on its own region's hosts.
+   */
   region?: Region | undefined;
-  /** Overrides the region's host, e.g. a mock or a proxy. Env: `MINIMAX_BASE_URL`. */
+  /**
+   * Overrides the region's host: a mock, a proxy, or another MiniMax host — `https://api.minimaxi.com` (China, same
+   * keys as api.minimax.cn), `https://api-uw.minimax.io` / `https://api-bj.minimaxi.com` (low-latency speech, global /
+   * China). See `MINIMAX_HOSTS`. Env: `MINIMAX_BASE_URL`.
+   */
   baseURL?: string | undefined;
   /** Total time for one attempt of a request, in ms (for a stream: until its headers arrive). Default 600 000. */
   timeout?: number | undefined;

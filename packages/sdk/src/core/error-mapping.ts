@@ -1,7 +1,10 @@
 /**
  * Decides what an error means, from most to least specific evidence: a documented MiniMax code, then
  * the message (insufficient balance hides behind HTTP 500 on the Anthropic-compatible endpoint), then
- * the HTTP status, then the compatible endpoints' error type.
+ * the HTTP status, then the compatible endpoints' error type. Video V2 and speech-to-text (the OaiError family) send
+ * real statuses — 400 bad_request_error, 401 authorized_error, 402 insufficient_balance_error, 413
+ * invalid_request_error, 422 unprocessable_entity_error (sensitive content, 1026), 429 rate_limit_error, 500
+ * server_error, 529 overloaded_error — and the same facts read the same way.
  */
 
 import { type ErrorCategory, errorCodeInfo } from './error-codes.ts';
@@ -9,12 +12,15 @@ import { type ErrorCategory, errorCodeInfo } from './error-codes.ts';
 /** The evidence {@link classifyError} looks at. */
 export interface ErrorEvidence {
   status?: number | undefined;
+  /** The body's `error.http_code`, the status the server meant; used when the response's own is 200 or absent. */
+  httpCode?: number | undefined;
   code?: number | undefined;
   type?: string | undefined;
   message?: string | undefined;
 }
 
 const INSUFFICIENT_BALANCE = /insufficient[\s_-]*(?:balance|quota)|余额不足/i;
+const SENSITIVE = /sensitive/i;
 
 const BY_TYPE: Readonly<Record<string, ErrorCategory>> = {
   authentication_error: 'authentication',
@@ -27,10 +33,12 @@ const BY_TYPE: Readonly<Record<string, ErrorCategory>> = {
   insufficient_quota: 'insufficient_balance',
   invalid_request_error: 'invalid_params',
   bad_request_error: 'invalid_params',
+  unprocessable_entity_error: 'invalid_params',
   api_error: 'internal_server',
-  overloaded_error: 'internal_server',
-  // The `error.code` of a failed Responses API object or `error` event (OpenAI's ResponseError codes).
   server_error: 'internal_server',
+  overloaded_error: 'internal_server',
+  // The `error.code` of a failed Responses API object or `error` event (OpenAI's ResponseError codes; `server_error`
+  // above is one too).
   rate_limit_exceeded: 'rate_limit',
   invalid_prompt: 'invalid_params',
 };
@@ -38,6 +46,7 @@ const BY_TYPE: Readonly<Record<string, ErrorCategory>> = {
 function byStatus(status: number | undefined): ErrorCategory | undefined {
   switch (status) {
     case 400:
+    case 413:
     case 422:
       return 'invalid_params';
     case 401:
@@ -75,13 +84,17 @@ export function saysInsufficientBalance(message: string | undefined): boolean {
  * ```ts
  * classifyError({ status: 500, type: 'api_error', message: 'insufficient balance (1008)' }); // 'insufficient_balance'
  * classifyError({ status: 200, code: 1039 }); // 'rate_limit'
+ * classifyError({ status: 529, type: 'overloaded_error' }); // 'internal_server'
  * ```
  */
-export function classifyError({ status, code, type, message }: ErrorEvidence): ErrorCategory | undefined {
+export function classifyError({ status, httpCode, code, type, message }: ErrorEvidence): ErrorCategory | undefined {
   const known = errorCodeInfo(code);
   if (known) return known.category;
   if (saysInsufficientBalance(message)) return 'insufficient_balance';
-  const fromStatus = byStatus(status);
+  const meant = status === undefined || status === 200 ? (httpCode ?? status) : status;
+  // V2's 422 is its sensitive-content answer; one without the (1026) suffix still says so in words.
+  if (meant === 422 && message !== undefined && SENSITIVE.test(message)) return 'content_sensitive';
+  const fromStatus = byStatus(meant);
   if (fromStatus) return fromStatus;
   return type !== undefined && Object.hasOwn(BY_TYPE, type) ? BY_TYPE[type] : undefined;
 }

@@ -4,6 +4,8 @@
  * its path and credentials are scrubbed before anything gets here.
  */
 
+import { hostsOfRegion, type Region, regionOfHost } from './hosts.ts';
+
 /** The parts a message is made of. */
 export interface MessageParts {
   status?: number | undefined;
@@ -43,27 +45,26 @@ export function formatErrorMessage(parts: MessageParts): string {
   return hint ? `${head}${suffix}. Hint: ${hint}` : `${head}${suffix}`;
 }
 
-const GLOBAL = 'https://api.minimax.io (global)';
-const CHINA = 'https://api.minimaxi.com (cn)';
-const REGION_OF_HOST: Readonly<Record<string, 'global' | 'cn'>> = {
-  'api.minimax.io': 'global',
-  'api.minimaxi.chat': 'global',
-  'api.minimaxi.com': 'cn',
-  'api.minimax.chat': 'cn',
-};
+const REGION_NAME: Readonly<Record<Region, string>> = { global: 'global', cn: 'cn' };
+const other = (region: Region): Region => (region === 'cn' ? 'global' : 'cn');
+const listed = (region: Region): string => `${hostsOfRegion(region).join(', ')} (region '${REGION_NAME[region]}')`;
 
 /**
- * The hint attached to authentication errors. A key works only on its own region's host and the wrong
- * host answers "invalid api key", the most common complaint from MiniMax users.
+ * The hint attached to authentication errors. A key works only on its own region's hosts and the other region's
+ * hosts answer "invalid api key", the most common complaint from MiniMax users: the hint says which region the
+ * request went to (every known host of both regions is recognised) and names the other region's hosts.
  *
  * @example
  * ```ts
  * regionHint('api.minimax.io');
- * // 'this key may belong to the other region: https://api.minimax.io (global) vs https://api.minimaxi.com (cn); this request went to the global host'
+ * // "this key may belong to the other region: this request went to a global host (api.minimax.io); a China key
+ * //  works only on https://api.minimax.cn, https://api.minimaxi.com, https://api-bj.minimaxi.com (region 'cn')"
  * ```
  */
 export function regionHint(host: string | undefined): string {
-  const base = `this key may belong to the other region: ${GLOBAL} vs ${CHINA}`;
-  const region = host === undefined ? undefined : REGION_OF_HOST[host.toLowerCase()];
-  return region ? `${base}; this request went to the ${region} host` : base;
+  const region = regionOfHost(host);
+  const head = 'this key may belong to the other region';
+  if (region === undefined) return `${head}: global keys work on ${listed('global')}, China keys on ${listed('cn')}`;
+  const key = region === 'cn' ? 'an international (global) key' : 'a China key';
+  return `${head}: this request went to a ${REGION_NAME[region]} host (${host!.toLowerCase()}); ${key} works only on ${listed(other(region))}`;
 }

@@ -5,6 +5,7 @@
  */
 
 import { type ClientOptions, DEFAULTS, type LogLevel, REGION_BASE_URLS, type Region } from '../core/client-options.ts';
+import { regionOfHost } from '../core/hosts.ts';
 import { InvalidArgumentError } from '../core/invalid-argument-error.ts';
 import { MiniMaxError } from '../core/minimax-error.ts';
 import type { ResourceContext } from '../core/resource.ts';
@@ -101,7 +102,8 @@ export function setupClient(options: ClientOptions): ClientSetup {
   return {
     ctx: { transport, pollInterval: options.pollInterval ?? DEFAULTS.pollInterval, realtime },
     baseURL,
-    region: customURL ? 'custom' : region,
+    // A known MiniMax host given as baseURL (api.minimaxi.com, api-bj.minimaxi.com, …) still names its region.
+    region: customURL ? (regionOfHost(new URL(baseURL).host) ?? 'custom') : region,
     resolved: { ...options, apiKey },
   };
 }
@@ -135,6 +137,6 @@ function resolveRegion(value: string | undefined): Region {
   if (normalized === 'global' || normalized === 'intl' || normalized === 'international') return 'global';
   if (normalized === 'cn' || normalized === 'china') return 'cn';
   throw new MiniMaxError(
-    `Unknown region ${JSON.stringify(value)}: use 'global' (api.minimax.io) or 'cn' (api.minimaxi.com).`,
+    `Unknown region ${JSON.stringify(value)}: use 'global' (https://api.minimax.io) or 'cn' (https://api.minimax.cn); for another host of a region (https://api.minimaxi.com, https://api-bj.minimaxi.com, https://api-uw.minimax.io) pass it as baseURL.`,
   );
 }

@@ -115,3 +115,23 @@ function idField(value: unknown, key: string): unknown {
   if (!Array.isArray(value)) return int64Id(value, key);
   return value.map((item, index) => int64Id(item, `${key}[${index}]`));
 }
+
+const V2_TASK_ID = /^[0-9]{1,32}$/;
+
+/**
+ * A Video V2 task id. It goes in the URL path (`/v2/query/video_generation/{task_id}`), so it must be a safe path
+ * segment: V2 ids are JSON strings of digits (15 in every example), and anything else (`../x`, `1?a=b`, an empty
+ * string) is refused before it can change which URL is called. A safe non-negative integer is accepted too.
+ *
+ * @example
+ * ```ts
+ * v2TaskId('424010985738629'); // '424010985738629'
+ * v2TaskId('../files'); // throws InvalidArgumentError('taskId', …)
+ * ```
+ */
+export function v2TaskId(value: unknown, argument = 'taskId'): string {
+  if (typeof value === 'number' && Number.isSafeInteger(value) && value >= 0) return String(value);
+  if (typeof value === 'string' && V2_TASK_ID.test(value)) return value;
+  const why = typeof value === 'string' ? `${shown(value)} is not a V2 task id (digits only)` : `got ${shown(value)}`;
+  throw new InvalidArgumentError(argument, `expected a task id string of digits such as "424010985738629"; ${why}`);
+}

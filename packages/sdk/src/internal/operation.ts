@@ -17,7 +17,7 @@ export type GeneratedCall = (options: any) => Promise<GeneratedResult | undefine
 export interface Operation {
   /** The generated function that builds and sends the request (URL, query, headers, auth, body serialisation). */
   readonly call: GeneratedCall;
-  readonly method: 'GET' | 'POST';
+  readonly method: 'GET' | 'POST' | 'DELETE';
   readonly path: string;
   /** Creates that cost money: retried only when the failure proves the request did not run. */
   readonly billable: boolean;

@@ -7,6 +7,12 @@
  * not run: the connection was never made, or the server answered "rate limited" (which it does before
  * doing any work). A timeout or a 5xx after the body was sent may have run the job; retrying could
  * bill it twice.
+ *
+ * A 529 `overloaded_error` (Video V2, speech-to-text) counts as a 5xx: retried for reads and polls, not for a billable
+ * create. MiniMax documents only its type name, no example and no statement that an overloaded request did no work
+ * (the "the API turned the request down" reading is Anthropic's, for another server); a video create that did run is
+ * billed on completion, so a second send could pay twice for one video. The caller sees an `InternalServerError`
+ * with status 529 and can send it again knowingly.
  */
 
 import { errorCodeInfo } from '../core/error-codes.ts';

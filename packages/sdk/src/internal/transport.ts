@@ -82,6 +82,7 @@ export class Transport {
     this.#sender = {
       get: (options: GeneratedRequest) => this.#dispatch('GET', options, clientHeaders),
       post: (options: GeneratedRequest) => this.#dispatch('POST', options, clientHeaders),
+      delete: (options: GeneratedRequest) => this.#dispatch('DELETE', options, clientHeaders),
     } as unknown as Client;
   }
 
@@ -116,7 +117,7 @@ export class Transport {
     const check = await this.#validation(op, options);
     const streamTimeout = options?.streamTimeout ?? this.#config.streamTimeout;
     checkRequestOptions(options);
-    const request = { method: op.method, url: `${this.#config.baseURL}${op.path}` };
+    const request = { method: op.method, url: `${this.#config.baseURL}${filledPath(op.path, input.path)}` };
     const stop = new AbortController();
     const expired = () =>
       new APITimeoutError({
@@ -202,7 +203,7 @@ export class Transport {
     const timeout = options?.timeout ?? this.#config.timeout;
     const idleTimeout = options?.idleTimeout ?? this.#config.idleTimeout;
     const maxEventBytes = options?.maxEventBytes ?? this.#config.maxEventBytes;
-    const request = { method: op.method, url: `${this.#config.baseURL}${op.path}` };
+    const request = { method: op.method, url: `${this.#config.baseURL}${filledPath(op.path, input.path)}` };
     const { secrets } = this.#config;
     for (let attempt = first; ; attempt++) {
       const signal = new AttemptSignal(options?.signal, timeout);
@@ -358,6 +359,14 @@ function headerRecord(base: Record<string, string> | undefined, source: HeaderSo
     } else if (value !== undefined) out[key] = typeof value === 'object' ? JSON.stringify(value) : String(value);
   }
   return out;
+}
+
+/** The path with its `{name}` parameters filled in, as errors and logs should name the call. */
+function filledPath(path: string, params: Record<string, unknown> | undefined): string {
+  if (!params) return path;
+  return path.replace(/\{([^}]+)\}/g, (whole, name: string) =>
+    params[name] === undefined ? whole : encodeURIComponent(String(params[name])),
+  );
 }
 
 /** Anything fetch or a body read threw (TypeError "fetch failed", "terminated", …) becomes a typed connection error. */

@@ -65,12 +65,21 @@ export interface PollTaskInput<T> {
   taskId: string;
   retrieve: (signal: AbortSignal | undefined) => Promise<T>;
   statusOf: (response: T) => string | undefined;
+  /** Why a failed task failed, when its answer says so (Video V2's `task.error`). */
+  failureOf?: ((response: T) => { code?: string | number | undefined; reason?: string | undefined }) | undefined;
   pollInterval: number;
   options?: WaitOptions<T> | undefined;
 }
 
 /** Polls until the task succeeds (resolves with the last response) or fails (`TaskFailedError`). */
-export async function pollTask<T>({ taskId, retrieve, statusOf, pollInterval, options }: PollTaskInput<T>): Promise<T> {
+export async function pollTask<T>({
+  taskId,
+  retrieve,
+  statusOf,
+  failureOf,
+  pollInterval,
+  options,
+}: PollTaskInput<T>): Promise<T> {
   checkDuration('timeout', options?.timeout);
   checkDuration('pollInterval', options?.pollInterval);
   const started = Date.now();
@@ -93,7 +102,9 @@ export async function pollTask<T>({ taskId, retrieve, statusOf, pollInterval, op
       options?.onProgress?.({ taskId, status, elapsedMs, polls, response });
       const state = taskState(status);
       if (state === 'succeeded') return response;
-      if (state === 'failed') throw new TaskFailedError({ taskId, status, lastResponse: response });
+      if (state === 'failed') {
+        throw new TaskFailedError({ taskId, status, lastResponse: response, ...failureOf?.(response) });
+      }
       await sleep(interval, deadline.signal);
     }
   } catch (error) {

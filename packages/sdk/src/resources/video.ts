@@ -18,6 +18,7 @@ import { taskId as checkTaskId } from '../internal/ids.ts';
 import { defineOperation } from '../internal/operation.ts';
 import type { WaitOptions } from '../lib/poll-task.ts';
 import type { Files } from './files.ts';
+import { VideoV2 } from './video-v2.ts';
 
 export type VideoCreateParams = VideoGenerationReq;
 export type VideoTask = VideoGenerationResp;
@@ -92,9 +93,18 @@ export class VideoTemplates extends APIResource {
   }
 }
 
-/** Hailuo video generation: a task that is created, polled and downloaded through the files API. */
+/**
+ * Hailuo video generation (V1): a task that is created, polled and downloaded through the files API. The H3 models
+ * and their `content` array are Video V2: `mm.video.v2`.
+ */
 export class Video extends APIResource {
   readonly templates: VideoTemplates;
+  /**
+   * Video Generation V2: MiniMax-H3 / MiniMax-H3-Max from a `content` array (text, first/last frames, reference
+   * images, videos and audio), the prompt enhancer, listing and cancelling. V1 (`mm.video.create`) is for
+   * MiniMax-Hailuo-2.3/02, T2V-01, I2V-01 and S2V-01.
+   */
+  readonly v2: VideoV2;
 
   constructor(
     ctx: ResourceContext,
@@ -102,6 +112,7 @@ export class Video extends APIResource {
   ) {
     super(ctx);
     this.templates = new VideoTemplates(ctx);
+    this.v2 = new VideoV2(ctx);
     Object.defineProperty(this, 'files', { enumerable: false });
   }
 

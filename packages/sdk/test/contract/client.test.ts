@@ -16,7 +16,13 @@ const SECRET = 'sk-test-SECRET-KEY-0123456789abcdef';
 describe('client options', () => {
   it('picks the host by region', () => {
     expect(new MiniMax({ apiKey: 'k' }).baseURL).toBe(REGION_BASE_URLS.global);
-    expect(new MiniMax({ apiKey: 'k', region: 'cn' }).baseURL).toBe('https://api.minimaxi.com');
+    expect(new MiniMax({ apiKey: 'k', region: 'cn' }).baseURL).toBe('https://api.minimax.cn');
+    expect(new MiniMax({ apiKey: 'k', region: 'china' as never }).baseURL).toBe('https://api.minimax.cn');
+    // Another host of a region, as baseURL, still names the region; any other host is 'custom'.
+    expect(new MiniMax({ apiKey: 'k', baseURL: 'https://api.minimaxi.com' }).region).toBe('cn');
+    expect(new MiniMax({ apiKey: 'k', baseURL: 'https://api-bj.minimaxi.com' }).region).toBe('cn');
+    expect(new MiniMax({ apiKey: 'k', baseURL: 'https://api-uw.minimax.io' }).region).toBe('global');
+    expect(new MiniMax({ apiKey: 'k', baseURL: 'http://localhost:1/' }).region).toBe('custom');
     expect(new MiniMax({ apiKey: 'k', baseURL: 'http://localhost:1/' }).baseURL).toBe('http://localhost:1');
     expect(() => new MiniMax({ apiKey: 'k', region: 'mars' as never })).toThrow(/Unknown region/);
   });

@@ -94,6 +94,16 @@ const CALLS: Record<string, (mm: MiniMax) => Promise<unknown>> = {
     await mm.account.tokenPlanRemains();
     await mm.account.balance();
   },
+  'video.v2': async (mm) => {
+    const content = [{ type: 'text' as const, text: 'A cat surfing' }];
+    const params = { model: 'MiniMax-H3', content, resolution: '2K' as const, duration: 5, ratio: '16:9' as const };
+    const { task_id } = await mm.video.v2.create(params);
+    await mm.video.v2.retrieve(task_id);
+    await mm.video.v2.list({ page_size: 5 });
+    await mm.video.v2.cancel(task_id);
+    await mm.video.v2.generate(params);
+    await mm.video.v2.enhancePrompt({ model: 'MiniMax-H3', content, duration: 5, ratio: '16:9' });
+  },
 };
 
 for (const seed of SEEDS) {
