@@ -180,8 +180,8 @@ describe('failures, with the V2 / OaiError body and real statuses', () => {
   it.each([
     ['sensitive', 422, 'unprocessable_entity_error', 'audio content contains sensitive content (1026)'],
     ['insufficient_balance', 402, 'insufficient_balance_error', 'insufficient balance (1008)'],
-    ['rate_limit', 429, 'rate_limit_error', 'rate limit exceeded(RPM) (1002)'],
-    ['unknown_error', 500, 'server_error', 'unknown error (1000)'],
+    ['rate_limit', 429, 'rate_limit_error', 'rate limit, please retry later (1002)'],
+    ['unknown_error', 500, 'server_error', 'internal error (1000)'],
   ])('scenario %s → HTTP %i %s', async (scenario, status, type, message) => {
     const res = await transcribe({ headers: { Prefer: `scenario=${scenario}` } });
     expect(await failure(res)).toEqual({ status, type, message });
