@@ -43,6 +43,18 @@ async function failure(what: string, promise: Promise<unknown>): Promise<unknown
   throw new Error(`consumer smoke: ${what} succeeded, but it should have failed`);
 }
 
+/** Reads audio to the end: every chunk must be bytes; returns how many bytes in how many chunks. */
+async function countAudio(what: string, audio: AsyncIterable<unknown>): Promise<{ bytes: number; chunks: number }> {
+  let bytes = 0;
+  let chunks = 0;
+  for await (const chunk of audio) {
+    check(chunk instanceof Uint8Array && chunk.length > 0, `${what} is not audio bytes`);
+    bytes += chunk.length;
+    chunks++;
+  }
+  return { bytes, chunks };
+}
+
 function scenario(name: string): { headers: Record<string, string> } {
   return { headers: { Prefer: `scenario=${name}`, 'X-Mock-Session': `${name}-${Date.now()}-${Math.random()}` } };
 }
@@ -73,13 +85,7 @@ await step('speech stream', async () => {
     text: 'Hello from the consumer smoke.',
     voice_setting: { voice_id: 'English_Graceful_Lady' },
   });
-  let bytes = 0;
-  let chunks = 0;
-  for await (const audio of stream) {
-    check(audio instanceof Uint8Array && audio.length > 0, 'a speech chunk is not audio bytes');
-    bytes += audio.length;
-    chunks++;
-  }
+  const { bytes, chunks } = await countAudio('a speech chunk', stream);
   check(bytes > 0 && bytes === stream.byteLength, `streamed ${bytes} bytes, byteLength says ${stream.byteLength}`);
   return `${bytes} bytes in ${chunks} chunks`;
 });
@@ -141,13 +147,7 @@ await step('speech session', async () => {
   const session = await mm.speech.connect(voice);
   session.send('Real-time speech from the consumer smoke.');
   const done = session.finish();
-  let bytes = 0;
-  let chunks = 0;
-  for await (const audio of session) {
-    check(audio instanceof Uint8Array && audio.length > 0, 'a session chunk is not audio bytes');
-    bytes += audio.length;
-    chunks++;
-  }
+  const { bytes, chunks } = await countAudio('a session chunk', session);
   const summary = await done;
   check(bytes > 0 && bytes === summary.audioBytes, `received ${bytes} bytes, the summary says ${summary.audioBytes}`);
   check(TRACE_ID.test(summary.traceId ?? ''), `the session ended without a trace id: ${String(summary.traceId)}`);
