@@ -28,8 +28,7 @@ export type { RealtimeSocket, SocketHandlers, SocketRequest } from './websocket-
 export type WebSocketImplementation = WsClass | StandardWebSocketClass;
 
 /**
- * Opens a socket with the given implementation, else `ws`, else the global `WebSocket`. `logger` hears why `ws` could
- * not be used when that is worth knowing (a Deno permission), since the fallback cannot report a refused upgrade.
+ * Opens a socket with the given implementation, else `ws`, else the global `WebSocket`.
  *
  * @example
  * ```ts
@@ -39,9 +38,8 @@ export type WebSocketImplementation = WsClass | StandardWebSocketClass;
 export async function openSocket(
   implementation: WebSocketImplementation | undefined,
   request: SocketRequest,
-  logger?: Pick<Logger, 'warn'>,
 ): Promise<RealtimeSocket> {
-  const chosen = implementation ?? (await loadWs(logger)) ?? globalWebSocket();
+  const chosen = implementation ?? (await loadWs(request.logger)) ?? globalWebSocket();
   if (!chosen) {
     throw new MiniMaxError(
       'No WebSocket implementation: install the `ws` package or pass one as the `webSocket` client option.',

@@ -60,22 +60,19 @@ export async function openSpeechSession(
   const phase = (): string => (session.state === 'open' ? 'before the session started' : 'during the session');
   let socket: RealtimeSocket;
   try {
-    socket = await openSocket(
-      config.webSocket,
-      {
-        url,
-        headers: upgradeHeaders(config, options),
-        maxPayload: options.maxMessageBytes ?? DEFAULT_MAX_MESSAGE_BYTES,
-        handlers: {
-          onOpen: (headers) => session.upgraded(headers),
-          onMessage: (data) => session.receive(data),
-          onRefused: (status, headers, body) => session.fail(refusedError(status, headers, body, request)),
-          onError: (error) => session.fail(transportError(error, phase(), request)),
-          onClose: (code, reason) => session.closed(closedError(code, reason, phase(), request)),
-        },
+    socket = await openSocket(config.webSocket, {
+      url,
+      headers: upgradeHeaders(config, options),
+      maxPayload: options.maxMessageBytes ?? DEFAULT_MAX_MESSAGE_BYTES,
+      logger: config.logger,
+      handlers: {
+        onOpen: (headers) => session.upgraded(headers),
+        onMessage: (data) => session.receive(data),
+        onRefused: (status, headers, body) => session.fail(refusedError(status, headers, body, request)),
+        onError: (error) => session.fail(transportError(error, phase(), request)),
+        onClose: (code, reason) => session.closed(closedError(code, reason, phase(), request)),
       },
-      config.logger,
-    );
+    });
   } catch (error) {
     clearTimeout(openTimer);
     session.fail(transportError(error, 'before the session started', request));

@@ -37,8 +37,8 @@ describe('openSocket without ws', () => {
       namedError('NotCapable', 'Requires env access to "WS_NO_BUFFER_UTIL", run again with the --allow-env flag'),
     );
     const logger = { warn: vi.fn() };
-    await expect(openSocket(undefined, request, logger)).rejects.toThrow(/No WebSocket implementation/);
-    await expect(openSocket(undefined, request, logger)).rejects.toThrow(/No WebSocket implementation/);
+    await expect(openSocket(undefined, { ...request, logger })).rejects.toThrow(/No WebSocket implementation/);
+    await expect(openSocket(undefined, { ...request, logger })).rejects.toThrow(/No WebSocket implementation/);
     expect(logger.warn).toHaveBeenCalledTimes(1);
     expect(logger.warn.mock.calls[0]?.[0]).toContain('NotCapable: Requires env access to "WS_NO_BUFFER_UTIL"');
     expect(logger.warn.mock.calls[0]?.[0]).toContain('--allow-env=WS_NO_BUFFER_UTIL,WS_NO_UTF_8_VALIDATE');
@@ -47,14 +47,14 @@ describe('openSocket without ws', () => {
   it("reads Deno 1's PermissionDenied the same way", async () => {
     const { openSocket } = await websocketModule(namedError('PermissionDenied', 'Requires env access'));
     const logger = { warn: vi.fn() };
-    await expect(openSocket(undefined, request, logger)).rejects.toThrow(/No WebSocket implementation/);
+    await expect(openSocket(undefined, { ...request, logger })).rejects.toThrow(/No WebSocket implementation/);
     expect(logger.warn).toHaveBeenCalledTimes(1);
   });
 
   it('says nothing when ws is simply not there (a browser)', async () => {
     const { openSocket } = await websocketModule(namedError('TypeError', "Failed to resolve module specifier 'ws'"));
     const logger = { warn: vi.fn() };
-    await expect(openSocket(undefined, request, logger)).rejects.toThrow(/No WebSocket implementation/);
+    await expect(openSocket(undefined, { ...request, logger })).rejects.toThrow(/No WebSocket implementation/);
     expect(logger.warn).not.toHaveBeenCalled();
   });
 });
