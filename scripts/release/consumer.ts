@@ -30,6 +30,8 @@ export interface ConsumerOptions {
   extras: string[];
   /** Files of `tests/release/consumer/` to copy in. */
   templates: string[];
+  /** Other files to copy in: the name in the project → the file in the repository (relative to its root). */
+  files?: Record<string, string>;
   env: NodeJS.ProcessEnv;
 }
 
@@ -58,6 +60,9 @@ export async function createConsumer(options: ConsumerOptions): Promise<Consumer
   await writeFile(join(dir, 'package-lock.json'), `${JSON.stringify(seed.lockfile, null, 2)}\n`);
   const templates = join(options.repoRoot, 'tests/release/consumer');
   for (const file of options.templates) await copyFile(join(templates, file), join(dir, file));
+  for (const [name, source] of Object.entries(options.files ?? {})) {
+    await copyFile(join(options.repoRoot, source), join(dir, name));
+  }
   return { dir, env: options.env, tools: seed.devDependencies };
 }
 
@@ -101,9 +106,13 @@ export async function installedVersion(consumer: ConsumerProject, name: string):
   return (manifest as { version: string }).version;
 }
 
-/** The consumer's own `tsc -p tsconfig.json` (strict, no skipLibCheck): the published types must compile. */
-export async function compileConsumer(consumer: ConsumerProject, timeoutMs: number): Promise<void> {
-  await run(process.execPath, [join(consumer.dir, 'node_modules/typescript/bin/tsc'), '-p', 'tsconfig.json'], {
+/** The consumer's own `tsc -p <project>` (strict, no skipLibCheck): the published types must compile. */
+export async function compileConsumer(
+  consumer: ConsumerProject,
+  timeoutMs: number,
+  project = 'tsconfig.json',
+): Promise<void> {
+  await run(process.execPath, [join(consumer.dir, 'node_modules/typescript/bin/tsc'), '-p', project], {
     cwd: consumer.dir,
     env: consumer.env,
     timeoutMs,

@@ -22,9 +22,13 @@ export async function mockPackageGaps(repoRoot: string): Promise<string[]> {
   return gaps;
 }
 
-/** The mock's bin, started from the consumer project the way its README tells a user. */
+/**
+ * The mock's bin, started from the consumer project the way its README tells a user; a task finishes on its first
+ * poll (`--task-polls 1`), so the smokes' video tasks take one poll interval, not three.
+ */
 export async function startMockBin(consumer: ConsumerProject, timeoutMs: number): Promise<Daemon & { url: string }> {
-  const daemon = await startDaemon('npx', ['--offline', MOCK_BIN, '--port', '0', '--quiet', '--no-watch'], {
+  const args = ['--offline', MOCK_BIN, '--port', '0', '--task-polls', '1', '--quiet', '--no-watch'];
+  const daemon = await startDaemon('npx', args, {
     cwd: consumer.dir,
     env: consumer.env,
     timeoutMs,
@@ -33,10 +37,14 @@ export async function startMockBin(consumer: ConsumerProject, timeoutMs: number)
   return { ...daemon, url: daemon.match[1]! };
 }
 
-/** The consumer's own vitest run of the MSW template test (`msw-smoke.test.ts`). */
-export async function runMswTest(consumer: ConsumerProject, timeoutMs: number): Promise<string> {
+/** The consumer's own vitest run of the MSW template test (`msw-smoke.test.ts`), with `node` (default: this one). */
+export async function runMswTest(
+  consumer: ConsumerProject,
+  timeoutMs: number,
+  node = process.execPath,
+): Promise<string> {
   const vitest = join(consumer.dir, 'node_modules/vitest/vitest.mjs');
-  const { stdout, stderr } = await run(process.execPath, [vitest, 'run', 'msw-smoke.test.ts'], {
+  const { stdout, stderr } = await run(node, [vitest, 'run', 'msw-smoke.test.ts'], {
     cwd: consumer.dir,
     env: consumer.env,
     timeoutMs,

@@ -15,8 +15,14 @@ export interface RuntimeCommand {
   args(script: string, allowHost: string): string[];
 }
 
+/** A runtime that is there: how to run it, and the version it says it is. */
+export interface RuntimeFound {
+  command: RuntimeCommand;
+  version: string;
+}
+
 /** A runtime of the matrix: found (with its version) or missing (with why). */
-export type Runtime = { name: string } & ({ command: RuntimeCommand; version: string } | { missing: string });
+export type Runtime = { name: string } & (RuntimeFound | { missing: string });
 
 const RUNTIMES_DIR = 'tests/release/runtimes';
 const INSTALL = 'npm run runtimes:install';
@@ -48,12 +54,14 @@ const CANDIDATES: Candidate[] = [
     name: 'Deno',
     binary: '@deno/linux-x64-glibc/deno',
     pkg: 'deno (@deno/linux-x64-glibc)',
-    // The permissions a Deno user grants an SDK client: its two variables and the one host, nothing else.
+    // The permissions a Deno user grants an SDK client: its two variables, the two `ws` reads when a speech session
+    // imports it (refused, the import fails and the session falls back to the global WebSocket, which cannot report a
+    // refused upgrade), and the one host. Nothing else.
     args: (script, allowHost) => [
       'run',
       '--no-prompt',
       '--no-lock',
-      '--allow-env=MINIMAX_API_KEY,MINIMAX_BASE_URL',
+      '--allow-env=MINIMAX_API_KEY,MINIMAX_BASE_URL,WS_NO_BUFFER_UTIL,WS_NO_UTF_8_VALIDATE',
       `--allow-net=${allowHost}`,
       script,
     ],

@@ -9,7 +9,8 @@
  * ```
  */
 import type { Change, RawChange } from './model.ts';
-import { diffOperations, diffSecuritySchemes, listOperations } from './operations.ts';
+import { diffOperations, diffSecuritySchemes } from './operation-diff.ts';
+import { listOperations } from './operations.ts';
 import { canonical, get, isObject, type Json, nearestExisting, tokens } from './pointer.ts';
 import { isAnnotation, rawDiff, related } from './raw-diff.ts';
 import { classify } from './rules.ts';

@@ -4,6 +4,11 @@
  * MiniMax mock. It uses no runtime-specific API (no `process`, no `Deno`): the client reads MINIMAX_API_KEY and
  * MINIMAX_BASE_URL itself. Each check prints `ok <name>`; any failure throws, so the runtime exits non-zero.
  *
+ * The real-time speech session is the one check that loads a package at run time: the SDK imports `ws` through an
+ * `import()` no bundler follows, so it must resolve from the installed packages on every runtime (Deno: from the
+ * project's `node_modules`, which Deno uses when a `package.json` sits next to it). The mock runs with
+ * `--task-polls 1`, so the video task finishes on its first poll.
+ *
  * This file is a template: the release test copies it into a temp project outside the repository.
  */
 import {
@@ -38,6 +43,18 @@ async function failure(what: string, promise: Promise<unknown>): Promise<unknown
   throw new Error(`consumer smoke: ${what} succeeded, but it should have failed`);
 }
 
+/** Reads audio to the end: every chunk must be bytes; returns how many bytes in how many chunks. */
+async function countAudio(what: string, audio: AsyncIterable<unknown>): Promise<{ bytes: number; chunks: number }> {
+  let bytes = 0;
+  let chunks = 0;
+  for await (const chunk of audio) {
+    check(chunk instanceof Uint8Array && chunk.length > 0, `${what} is not audio bytes`);
+    bytes += chunk.length;
+    chunks++;
+  }
+  return { bytes, chunks };
+}
+
 function scenario(name: string): { headers: Record<string, string> } {
   return { headers: { Prefer: `scenario=${name}`, 'X-Mock-Session': `${name}-${Date.now()}-${Math.random()}` } };
 }
@@ -68,13 +85,7 @@ await step('speech stream', async () => {
     text: 'Hello from the consumer smoke.',
     voice_setting: { voice_id: 'English_Graceful_Lady' },
   });
-  let bytes = 0;
-  let chunks = 0;
-  for await (const audio of stream) {
-    check(audio instanceof Uint8Array && audio.length > 0, 'a speech chunk is not audio bytes');
-    bytes += audio.length;
-    chunks++;
-  }
+  const { bytes, chunks } = await countAudio('a speech chunk', stream);
   check(bytes > 0 && bytes === stream.byteLength, `streamed ${bytes} bytes, byteLength says ${stream.byteLength}`);
   return `${bytes} bytes in ${chunks} chunks`;
 });
@@ -127,6 +138,69 @@ await step('abort', async () => {
   );
   check(error instanceof APIUserAbortError, `abort raised ${String(error)}`);
   return `APIUserAbortError after ${seen} chunk(s)`;
+});
+
+const voice = { model: 'speech-2.8-turbo', voice_setting: { voice_id: 'English_Graceful_Lady' } };
+const TRACE_ID = /^[0-9a-f]{32}$/;
+
+await step('speech session', async () => {
+  const session = await mm.speech.connect(voice);
+  session.send('Real-time speech from the consumer smoke.');
+  const done = session.finish();
+  const { bytes, chunks } = await countAudio('a session chunk', session);
+  const summary = await done;
+  check(bytes > 0 && bytes === summary.audioBytes, `received ${bytes} bytes, the summary says ${summary.audioBytes}`);
+  check(TRACE_ID.test(summary.traceId ?? ''), `the session ended without a trace id: ${String(summary.traceId)}`);
+  return `${bytes} bytes in ${chunks} chunks, trace ${summary.traceId}`;
+});
+
+await step('speech session refused', async () => {
+  const refused = await failure('a refused upgrade', mm.speech.connect(voice, scenario('handshake_401')));
+  check(refused instanceof AuthenticationError && refused.status === 401, `a refused key raised ${String(refused)}`);
+  check(TRACE_ID.test(refused.traceId ?? ''), `the refusal has no trace id: ${String(refused.traceId)}`);
+  return `AuthenticationError ${refused.status}, trace ${refused.traceId}`;
+});
+
+await step('transcription', async () => {
+  // The mock hears a text file as its own transcript.
+  const spoken = 'Hello from the consumer smoke.';
+  const transcript = await mm.transcriptions.create({
+    file: new TextEncoder().encode(spoken),
+    filename: 'smoke.mp3',
+    model: 'asr-1.0',
+  });
+  check(transcript.text === spoken, `transcribed ${JSON.stringify(transcript.text)}, said ${JSON.stringify(spoken)}`);
+  return `${JSON.stringify(transcript.text)}, ${transcript.duration} s`;
+});
+
+await step('video v2', async () => {
+  let polls = 0;
+  const video = await mm.video.v2.generate(
+    {
+      model: 'MiniMax-H3',
+      content: [{ type: 'text', text: 'A paper boat on a pond' }],
+      resolution: '768P',
+      duration: 6,
+      ratio: '16:9',
+    },
+    { pollInterval: 20, onProgress: () => polls++ },
+  );
+  check(video.task.status === 'succeeded', `the task ended ${String(video.task.status)}`);
+  check(URL.canParse(video.url), `the video URL is ${JSON.stringify(video.url)}`);
+  return `task ${video.task_id} after ${polls} poll(s)`;
+});
+
+await step('responses stream', async () => {
+  const stream = await mm.responses.create({ model: 'MiniMax-M3', input: 'Name a primary colour.', stream: true });
+  const text = await stream.finalText();
+  check(text.length > 0, 'the Responses stream gave no text');
+  return `${text.length} characters`;
+});
+
+await step('models', async () => {
+  const { data } = await mm.models.list();
+  check(data.length > 0 && data.every((model) => typeof model.id === 'string'), 'models.list gave no model ids');
+  return `${data.length} models`;
 });
 
 await step('API error', async () => {

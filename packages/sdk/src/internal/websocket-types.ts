@@ -1,5 +1,7 @@
 /** The socket interface the speech session is written against, whatever WebSocket implementation carries it. */
 
+import type { Logger } from '../core/client-options.ts';
+
 /** What a socket reports; exactly one of `onRefused`, `onError` or `onClose` ends it. */
 export interface SocketHandlers {
   /** The upgrade succeeded; `headers` are the 101 response's (empty where the implementation hides them). */
@@ -29,5 +31,7 @@ export interface SocketRequest {
   headers: Record<string, string>;
   /** Largest message accepted, in bytes (`ws` only: it closes with 1009 above it). */
   maxPayload: number;
+  /** Hears why `ws` could not be used when that is worth knowing (a Deno permission): the fallback cannot report a refused upgrade. */
+  logger?: Pick<Logger, 'warn'> | undefined;
   handlers: SocketHandlers;
 }

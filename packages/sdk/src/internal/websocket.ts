@@ -7,6 +7,7 @@
  * to the relay, or one injected through the `webSocket` option) is the fallback.
  */
 
+import type { Logger } from '../core/client-options.ts';
 import { MiniMaxError } from '../core/minimax-error.ts';
 import { importAtRunTime } from './import-at-run-time.ts';
 import {
@@ -38,7 +39,7 @@ export async function openSocket(
   implementation: WebSocketImplementation | undefined,
   request: SocketRequest,
 ): Promise<RealtimeSocket> {
-  const chosen = implementation ?? (await loadWs()) ?? globalWebSocket();
+  const chosen = implementation ?? (await loadWs(request.logger)) ?? globalWebSocket();
   if (!chosen) {
     throw new MiniMaxError(
       'No WebSocket implementation: install the `ws` package or pass one as the `webSocket` client option.',
@@ -47,19 +48,42 @@ export async function openSocket(
   return isWsClass(chosen) ? connectWs(chosen, request) : connectStandard(chosen as StandardWebSocketClass, request);
 }
 
-let wsModule: Promise<WsClass | undefined> | undefined;
+let wsModule: Promise<{ ws: WsClass | undefined; denied?: string }> | undefined;
+let deniedWarned = false;
 
-/** `ws`, loaded once on first use; `undefined` where it is missing or stubbed out (browser bundles map it to nothing). */
-function loadWs(): Promise<WsClass | undefined> {
+/**
+ * `ws` reads `WS_NO_BUFFER_UTIL` and `WS_NO_UTF_8_VALIDATE` when it is imported, and Deno refuses a variable the
+ * program was not granted with `NotCapable` (`PermissionDenied` before Deno 2): the import fails although `ws` is there.
+ */
+const DENO_PERMISSION_ERRORS = new Set(['NotCapable', 'PermissionDenied']);
+
+/**
+ * `ws`, loaded once on first use; `undefined` where it is missing or stubbed out (browser bundles map it to nothing).
+ * Only a refusal by Deno's permissions is reported (once): everywhere else a missing `ws` is the expected browser case.
+ */
+async function loadWs(logger: Pick<Logger, 'warn'> | undefined): Promise<WsClass | undefined> {
   // Not a literal `import('ws')`: a single-file bundle of the client would inline `ws` and its Node builtins.
   wsModule ??= importAtRunTime<{ WebSocket?: unknown; default?: unknown }>('ws').then(
     (module: { WebSocket?: unknown; default?: unknown }) => {
       const candidate = module.WebSocket ?? module.default;
-      return isWsClass(candidate) ? candidate : undefined;
+      return { ws: isWsClass(candidate) ? candidate : undefined };
     },
-    () => undefined,
+    (error: unknown) => {
+      const name = (error as { name?: unknown } | null)?.name;
+      if (typeof name !== 'string' || !DENO_PERMISSION_ERRORS.has(name)) return { ws: undefined };
+      return { ws: undefined, denied: `${name}: ${(error as Error).message}` };
+    },
   );
-  return wsModule;
+  const { ws, denied } = await wsModule;
+  if (denied && !deniedWarned && logger) {
+    deniedWarned = true;
+    logger.warn(
+      `The ws package could not be loaded (${denied}), so speech sessions use the global WebSocket, which cannot ` +
+        'report a refused upgrade (its status, Trace-Id and body). On Deno, add ' +
+        '--allow-env=WS_NO_BUFFER_UTIL,WS_NO_UTF_8_VALIDATE to the variables you grant.',
+    );
+  }
+  return ws;
 }
 
 function globalWebSocket(): StandardWebSocketClass | undefined {

@@ -64,6 +64,7 @@ export async function openSpeechSession(
       url,
       headers: upgradeHeaders(config, options),
       maxPayload: options.maxMessageBytes ?? DEFAULT_MAX_MESSAGE_BYTES,
+      logger: config.logger,
       handlers: {
         onOpen: (headers) => session.upgraded(headers),
         onMessage: (data) => session.receive(data),
