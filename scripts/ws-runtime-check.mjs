@@ -18,7 +18,7 @@ import * as esbuild from 'esbuild';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const { values } = parseArgs({ options: { runtime: { type: 'string', multiple: true, default: [] } } });
-const runtimes = [['node' + process.versions.node.split('.')[0], process.execPath]];
+const runtimes = [[`node${process.versions.node.split('.')[0]}`, process.execPath]];
 for (const spec of values.runtime) runtimes.push(spec.split('='));
 
 const client = `
