@@ -200,7 +200,7 @@ const bad: Array<[name: string, body: string | object | Uint8Array, message: Reg
   ['V2 error a number', '{"task":{"id":"1","status":"failed","error":5}}', /expected an object/, 'task.error'],
   [
     'a rounded id in an already-parsed object',
-    { task_id: '1', status: 'success', file_id: 307134579123456789 },
+    { task_id: '1', status: 'success', file_id: Number('307134579123456789') },
     /lost its last digits/,
     'file_id',
   ],
