@@ -65,7 +65,9 @@ describe('toNodeListener', () => {
         const req = httpRequest(`${url}/`, { method: 'POST' }, (res) => {
           answered = true;
           res.resume();
-          res.on('end', () => resolve({ status: res.statusCode!, connection: String(res.headers.connection), sent: written }));
+          res.on('end', () =>
+            resolve({ status: res.statusCode!, connection: String(res.headers.connection), sent: written }),
+          );
         });
         // Once answered, the server may close while we are still writing: that is expected.
         req.on('error', (error) => (answered ? undefined : reject(error)));
