@@ -2,7 +2,8 @@
  * Callbacks of tasks created with a `callback_url`, as MiniMax delivers them: first a verification POST
  * `{"challenge": …}` that must be echoed (else nothing more is sent, and the log says why), then one POST per status
  * change, in order, one at a time per task. Nobody may poll such a task, so it advances on its own timer, one status
- * every `stepMs`; a poll still advances it too, and every change (from either) is reported once. Everything stops on
+ * every `stepMs`, and a poll only reads it (as on the real API, where polling does not move a task): polls and
+ * callbacks agree. A cancel is reported like any other change. Everything stops on
  * `close()` — timers and requests in flight alike — and a target that is down never disturbs the mock.
  */
 import {
@@ -81,6 +82,11 @@ export class TaskCallbacks {
     };
     this.watches.set(task.key, watch);
     this.schedule(watch);
+  }
+
+  /** Whether the task moves on its own timer (a poll then only reads it, as a poll of the real API does). */
+  drives(key: string): boolean {
+    return this.watches.has(key);
   }
 
   /** A poll (or a cancel) moved the task: report the change if there is one. */

@@ -3,8 +3,8 @@
  * async speech, the id of the file that will hold the result); each query advances the task one status; at success
  * the result file is put in the files store, so `GET /v1/files/retrieve` and its `download_url` work on it.
  * A query for an id the mock never handed out gets the spec's example unchanged (stateless fallback), so a
- * frontend wired to example ids keeps working. A video task created with a `callback_url` also advances on its own
- * and calls that URL back (task-callbacks.ts); its polls agree with its callbacks.
+ * frontend wired to example ids keeps working. A video task created with a `callback_url` advances on its own
+ * instead and calls that URL back (task-callbacks.ts); its polls only read it, so they agree with its callbacks.
  */
 import type { RequestContext } from './context.ts';
 import { downloadUrl } from './files-api.ts';
@@ -75,9 +75,13 @@ export function handleTaskQuery(ctx: RequestContext, route: TaskRoute): Response
   const schema = ctx.op.jsonSchema;
   const body = { ...(ctx.mocked.body as Record<string, unknown>) };
   const lifecycle = lifecycleFromEnum(index.enumOf(index.property(schema, 'status')));
-  const { status, succeeded } = ctx.state.tasks.poll(task, lifecycle);
+  // A task with a callback moves on its own timer: the poll only reads it.
+  const key = callbackKey('v1', task.id);
+  const tasks = ctx.state.tasks;
+  const { status, succeeded } = ctx.state.callbacks.drives(key)
+    ? tasks.peek(task, lifecycle)
+    : tasks.poll(task, lifecycle);
   body.status = status;
-  ctx.state.callbacks.changed(callbackKey('v1', task.id));
   if ('task_id' in body || index.property(schema, 'task_id')) body.task_id = task.id;
 
   // Fields that only mean something once the task succeeded: dropped before, unless the schema requires them.

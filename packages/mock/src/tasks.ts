@@ -70,6 +70,13 @@ export class TaskStore {
     return { status: task.status, terminal: true, succeeded: !task.fail };
   }
 
+  /** The status to report now without advancing (a task that moves on its own timer is only read by a poll). */
+  peek(task: Task, lifecycle: Lifecycle): { status: string; terminal: boolean; succeeded: boolean } {
+    const status = task.status ?? lifecycle.progress[0] ?? lifecycle.success;
+    const terminal = status === lifecycle.success || status === lifecycle.fail;
+    return { status, terminal, succeeded: status === lifecycle.success };
+  }
+
   clear(): void {
     this.tasks.clear();
   }

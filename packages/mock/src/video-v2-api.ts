@@ -4,7 +4,8 @@
  * family's: what the docs show (a missing prompt is a 400 with their exact message) and, where they show nothing,
  * the realistic guess the spec README lists as unconfirmed — an unknown or deleted task id is a 400
  * `bad_request_error` "invalid task_id (2013)", deleting a running or cancelled task a 400 as well. Never a made-up
- * success for an id the mock did not hand out.
+ * success for an id the mock did not hand out. A task created with a `callback_url` advances on its own and is called
+ * back (task-callback-watch.ts); polls only read it.
  */
 import type { RequestContext } from './context.ts';
 import { oaiErrorBody } from './oai-errors.ts';
@@ -106,9 +107,9 @@ function create(ctx: RequestContext, kind: V2Kind): Response {
 
 function query(ctx: RequestContext, task: V2Task): Response {
   if (ctx.scenario?.scenario.kind === 'task_fail') task.fail = true;
-  ctx.state.videoV2.poll(task);
+  // A task with a callback moves on its own timer: the poll only reads it.
+  if (!ctx.state.callbacks.drives(callbackKey('v2', task.id))) ctx.state.videoV2.poll(task);
   finishVideoV2Task(ctx.state, ctx.baseUrl, task);
-  ctx.state.callbacks.changed(callbackKey('v2', task.id));
   return ctx.jsonResponse(200, { task: taskJson(task) });
 }
 
