@@ -7,7 +7,7 @@
  *   npm run example -- video-callback
  *
  * Against the real API MiniMax must be able to reach the receiver: expose a port (e.g. `ngrok http 8787`) and run
- * with CALLBACK_PORT=8787 CALLBACK_PUBLIC_URL=https://<your-tunnel>.ngrok.app.
+ * with EXAMPLE_CALLBACK_PORT=8787 EXAMPLE_CALLBACK_URL=https://<your-tunnel>.ngrok.app.
  */
 import { randomBytes } from 'node:crypto';
 import { createServer } from 'node:http';
@@ -43,9 +43,9 @@ const path = `/minimax/video/${token}`;
 const listener = toNodeListener(handler);
 // Only the unguessable URL reaches the handler.
 const server = createServer((req, res) => (req.url === path ? listener(req, res) : res.writeHead(404).end()));
-await new Promise<void>((resolve) => server.listen(Number(process.env.CALLBACK_PORT ?? 0), resolve));
+await new Promise<void>((resolve) => server.listen(Number(process.env.EXAMPLE_CALLBACK_PORT ?? 0), resolve));
 const { port } = server.address() as AddressInfo;
-const base = process.env.CALLBACK_PUBLIC_URL?.replace(/\/+$/, '') ?? `http://127.0.0.1:${port}`;
+const base = process.env.EXAMPLE_CALLBACK_URL?.replace(/\/+$/, '') ?? `http://127.0.0.1:${port}`;
 
 try {
   const { task_id } = await mm.video.create({
