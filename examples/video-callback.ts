@@ -57,8 +57,10 @@ try {
   });
   console.log(`task ${task_id} created; waiting for callbacks on port ${port}`);
 
-  // A callback may never come (an unreachable URL, a lost POST): give up after a while and fall back to a query.
-  const timeout = new Promise<undefined>((resolve) => setTimeout(resolve, 20 * 60_000).unref());
+  // A callback may never come (an unreachable URL, a lost POST): give up after a while; the task id still finds it.
+  const timeout = new Promise<undefined>((resolve) => {
+    AbortSignal.timeout(20 * 60_000).addEventListener('abort', () => resolve(undefined));
+  });
   const event = await Promise.race([finished, timeout]);
   if (!event) throw new Error(`no final callback for task ${task_id}; query it with mm.video.retrieve('${task_id}')`);
   if (event.state === 'failed') throw new Error(`task ${task_id} ${event.status}: ${event.error?.message ?? ''}`);

@@ -45,7 +45,7 @@ describe('callbacks under MSW', () => {
     const received = await receiver.waitFor(4);
     expect(received.map((r) => r.path)).toEqual(['/hook', '/hook', '/hook', '/hook']);
     expect(received[0]!.json).toHaveProperty('challenge');
-    expect(received.slice(1).map((r) => (r.json?.task as { status: string }).status)).toEqual([
+    expect(received.slice(1).map((r) => (r.json!.task as { status: string }).status)).toEqual([
       'queued',
       'running',
       'succeeded',
