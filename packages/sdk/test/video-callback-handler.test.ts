@@ -87,10 +87,16 @@ describe('the challenge', () => {
     expect(onError).toHaveBeenCalledWith(expect.objectContaining({ message: 'boom' }), expect.any(Request));
   });
 
-  it('a GET carrying ?challenge= is answered too (V2 does not document the method)', async () => {
+  it('a ?challenge= on a GET or a bodiless POST is answered too (V2 does not document the method)', async () => {
     const handler = createVideoCallbackHandler({ onEvent: () => {} });
     const response = await handler(new Request(`${URL_}?challenge=q-1`));
     expect(await response.json()).toEqual({ challenge: 'q-1' });
+    const bodiless = await handler(new Request(`${URL_}?challenge=q-2`, { method: 'POST' }));
+    expect(await bodiless.json()).toEqual({ challenge: 'q-2' });
+    // A body wins over the query: the documented JSON challenge, or an event.
+    const withBody = await handler(new Request(`${URL_}?challenge=q-3`, { method: 'POST', body: '{"challenge":"b"}' }));
+    expect(await withBody.json()).toEqual({ challenge: 'b' });
+    expect((await handler(new Request(URL_, { method: 'POST' }))).status).toBe(400);
   });
 });
 

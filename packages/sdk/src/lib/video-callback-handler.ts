@@ -109,11 +109,12 @@ export function createVideoCallbackHandler(options: VideoCallbackHandlerOptions)
   };
 
   const handle = async (request: Request): Promise<Response> => {
-    if (request.method === 'GET') {
-      // V2's verification method is undocumented: a GET carrying `?challenge=` is answered the same way.
-      const challenge = new URL(request.url).searchParams.get('challenge');
-      if (challenge !== null) return answerChallenge({ kind: 'challenge', challenge, raw: { challenge } }, request);
-    }
+    // V2's verification request is undocumented in method and shape: a `?challenge=` on a GET, or on a POST without
+    // a body, is answered like the documented JSON one.
+    const inQuery = new URL(request.url).searchParams.get('challenge');
+    const queryChallenge = (challenge: string): Response =>
+      answerChallenge({ kind: 'challenge', challenge, raw: { challenge } }, request);
+    if (request.method === 'GET' && inQuery !== null) return queryChallenge(inQuery);
     if (request.method !== 'POST') {
       await request.body?.cancel().catch(() => {});
       return refusal(405, 'method_not_allowed', `${request.method} is not allowed: MiniMax POSTs callbacks`, {
@@ -122,7 +123,9 @@ export function createVideoCallbackHandler(options: VideoCallbackHandlerOptions)
     }
     let message: ReturnType<typeof parseVideoCallback>;
     try {
-      message = parseVideoCallback(await readCappedBody(request, maxBodyBytes));
+      const body = await readCappedBody(request, maxBodyBytes);
+      if (inQuery !== null && isBlank(body)) return queryChallenge(inQuery);
+      message = parseVideoCallback(body);
     } catch (error) {
       if (error instanceof BodyTooLargeError) {
         report(new VideoCallbackParseError(error.message), request, false);
@@ -171,6 +174,10 @@ export function createVideoCallbackHandler(options: VideoCallbackHandlerOptions)
     }
   };
 }
+
+/** Only ASCII whitespace (or nothing). */
+const isBlank = (bytes: Uint8Array): boolean =>
+  bytes.every((b) => b === 0x20 || b === 0x09 || b === 0x0a || b === 0x0d);
 
 function checkOptions(options: VideoCallbackHandlerOptions): VideoCallbackHandlerOptions {
   if (typeof options !== 'object' || options === null) {
