@@ -231,6 +231,7 @@ describe('refusals', () => {
     expect(make({ onEvent: () => {}, maxBodyBytes: 0 })).toThrow(/maxBodyBytes/);
     expect(make({ onEvent: () => {}, maxBodyBytes: 1.5 })).toThrow(/maxBodyBytes/);
     expect(make({ onEvent: () => {}, confirm: { client: {} } })).toThrow(/confirm\.client/);
+    expect(make({ onEvent: () => {}, confirm: { client: {}, verify: 'signature' } })).toThrow(/confirm\.verify/);
   });
 });
 
@@ -259,7 +260,10 @@ describe('confirm: the event comes from querying the task', () => {
       v1: async () => ({ task_id: '115334141465231360', status: 'Success', file_id: '307134579123456789' }),
     });
     const events: VideoStatusEvent[] = [];
-    const handler = createVideoCallbackHandler({ confirm: { client: c }, onEvent: (e) => void events.push(e) });
+    const handler = createVideoCallbackHandler({
+      confirm: { client: c, verify: 'query' },
+      onEvent: (e) => void events.push(e),
+    });
     expect((await handler(post(V1_SUCCESS))).status).toBe(200);
     expect(calls).toEqual(['v1 115334141465231360']);
     expect(events[0]).toMatchObject({

@@ -49,7 +49,15 @@ export interface VideoCallbackHandlerOptions {
    * defence against forged callbacks, since MiniMax signs nothing. A task your account does not have is answered 403
    * and never reaches `onEvent`; a query that fails otherwise is answered 503 (so the sender may retry).
    */
-  confirm?: { client: VideoCallbackClient; timeout?: number | undefined } | undefined;
+  confirm?:
+    | {
+        client: VideoCallbackClient;
+        /** Per-query timeout in ms (default: the client's). */
+        timeout?: number | undefined;
+        /** How to confirm: by querying the task, the only way there is (MiniMax signs nothing). */
+        verify?: 'query' | undefined;
+      }
+    | undefined;
 }
 
 const JSON_HEADERS = { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' };
@@ -192,6 +200,13 @@ function checkOptions(options: VideoCallbackHandlerOptions): VideoCallbackHandle
   const max = options.maxBodyBytes;
   if (max !== undefined && !(Number.isSafeInteger(max) && max > 0)) {
     throw new InvalidArgumentError('maxBodyBytes', `expected a whole number of bytes above 0, got ${String(max)}`);
+  }
+  const verify = options.confirm?.verify;
+  if (verify !== undefined && verify !== 'query') {
+    throw new InvalidArgumentError(
+      'confirm.verify',
+      `only 'query' is possible (MiniMax signs nothing), got ${String(verify)}`,
+    );
   }
   const client = options.confirm?.client as Partial<VideoCallbackClient> | undefined;
   if (options.confirm !== undefined && typeof client?.video?.v2?.retrieve !== 'function') {
