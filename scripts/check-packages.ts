@@ -49,7 +49,8 @@ async function sh(command: string, args: string[], cwd = root): Promise<string> 
 /** Loads each public entry point from the build, as ESM and as CJS, and checks a few exports. */
 const entryPoints: Array<[string, string[]]> = [
   ['@minimax-ts/sdk', ['MiniMax', 'APIError', 'RateLimitError', 'ERROR_CODES']],
-  ['@minimax-ts/sdk/node', ['saveToFile', 'fileFromPath']],
+  ['@minimax-ts/sdk/node', ['saveToFile', 'fileFromPath', 'toNodeListener']],
+  ['@minimax-ts/sdk/callbacks', ['createVideoCallbackHandler', 'parseVideoCallback', 'VideoCallbackParseError']],
   ['@minimax-ts/sdk/chat', ['MiniMaxChat', 'APIError']],
   ['@minimax-ts/sdk/validation', ['zodValidator']],
   ['@minimax-ts/generated', ['createClient', 'chatCompletionV2']],
@@ -89,7 +90,7 @@ if (!(error instanceof m.ResponseValidationError)) { console.error('expected Res
     }
   }
   const browserSafe: Array<[string, string[]]> = [
-    ['packages/sdk/dist', ['index.js', 'index.cjs', 'chat.js', 'chat.cjs']],
+    ['packages/sdk/dist', ['index.js', 'index.cjs', 'chat.js', 'chat.cjs', 'callbacks.js', 'callbacks.cjs']],
     ['packages/ai-sdk/dist', ['index.js', 'index.cjs']],
   ];
   for (const [dir, files] of browserSafe) {

@@ -20,6 +20,8 @@ const expected: Record<string, RegExp> = {
   'speech-async':
     /task \d{18} created[\s\S]*Success[\s\S]*saved out\/speech-async\.tar: [1-9]\d* bytes \(file_id \d{18}\)/,
   video: /Success after [\d.]+ s \(poll \d+\)\nvideo \d+×\d+, file_id \d{18}\ndownload: http:\/\/127\.0\.0\.1:\d+\//,
+  'video-callback':
+    /^(?=[\s\S]*^challenge answered: MiniMax verified the callback URL$)[\s\S]*^task \d+ created; waiting for callbacks on port \d+$[\s\S]*^task \d+: Success \(succeeded, confirmed by a query\)\nvideo file_id \d{18}\ndownload: http:\/\/127\.0\.0\.1:\d+\//m,
   'video-v2':
     /^integrated_multimodal_description: [\s\S]*task \d{15}: queued[\s\S]*: succeeded after [\d.]+ s \(poll \d+\)\nvideo 768P, 16:9, 6 s; \d+ tokens\nsaved out\/video-v2\.mp4: [1-9]\d* bytes\n(listed \d{15}: (generation|h3_context_ir) \w+\n){2,5}task \d{15}: cancelled$/m,
   image: /generated \d+, failed 0\nhttps:\/\//,
@@ -44,7 +46,7 @@ const names = readdirSync(new URL('../', import.meta.url))
 describe('examples', () => {
   let mock: MockServer;
   beforeAll(async () => {
-    mock = await startMock({ port: 0, streamDelayMs: 1, taskPolls: 2 });
+    mock = await startMock({ port: 0, streamDelayMs: 1, taskPolls: 2, taskStepMs: 20 });
   });
   afterAll(() => mock?.close());
 

@@ -11,6 +11,7 @@ export default defineConfig({
     realtime: 'src/realtime.ts',
     relay: 'src/node/relay.ts',
     validation: 'src/validation.ts',
+    callbacks: 'src/callbacks.ts',
   },
   format: ['esm', 'cjs'],
   target: 'es2022',

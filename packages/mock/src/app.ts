@@ -5,6 +5,7 @@
  * answer. Each step answers on its own and returns, so the order of precedence reads top to bottom.
  */
 import { BodyBudget, BodyLimitError, type BodyLimits } from './body-budget.ts';
+import type { CallbackFetch } from './callback-delivery.ts';
 import { MockState, type RequestContext, type ServerSettings } from './context.ts';
 import { answerPreflight, applyCors, isPreflight } from './cors.ts';
 import { alignWithExample, authError, contractViolation, dialectOf, type ErrorAnswer } from './error-bodies.ts';
@@ -22,6 +23,7 @@ import { readPrefs, resolveScenario, scenarioNames } from './scenarios.ts';
 import { isJsonMedia } from './spec-index.ts';
 import type { SpecRuntime } from './spec-runtime.ts';
 import { handleStream, wantsStream } from './streaming.ts';
+import { TaskCallbacks } from './task-callbacks.ts';
 import { handleTaskCreate, handleTaskQuery, taskRouteOf } from './tasks-api.ts';
 import { newTraceId, withTraceId } from './trace-id.ts';
 import { handleTranscription, isTranscription, transcriptionScenario } from './transcription-api.ts';
@@ -51,9 +53,17 @@ export class MockApp {
     readonly settings: ServerSettings,
     private readonly log: (line: string) => void,
     limits: BodyLimits = {},
+    /** How task callbacks are sent: `fetch` by default; MSW passes one that its own handlers do not intercept. */
+    sendCallback: CallbackFetch = (request) => fetch(request),
   ) {
-    this.state = new MockState(settings.seed);
+    const callbacks = new TaskCallbacks({ send: sendCallback, log, stepMs: settings.taskStepMs });
+    this.state = new MockState(settings.seed, callbacks);
     this.bodies = new BodyBudget(limits);
+  }
+
+  /** Stops what outlives a request: the timers and requests of task callbacks. */
+  close(): void {
+    this.state.callbacks.close();
   }
 
   /** Answers one request. Never rejects: a failure of the mock itself is a 500 `mock_error`. */

@@ -20,6 +20,7 @@ const HELP = `Usage: minimax-mock [options]   (npx @minimax-ts/mock …; in the 
   --seed <s>            seed for --dynamic and for ids (reproducible runs)
   --stream-delay <ms>   delay between stream events (default 25)
   --task-polls <n>      polls a task spends before Success/Fail (default 3)
+  --task-step <ms>      a video task with a callback_url advances one status every <ms> (default 1000)
   --no-watch            do not reload when the spec file changes
   --quiet               no request log
   -h, --help            this help`;
@@ -42,6 +43,7 @@ function readArgs() {
         seed: { type: 'string' },
         'stream-delay': { type: 'string' },
         'task-polls': { type: 'string' },
+        'task-step': { type: 'string' },
         'no-watch': { type: 'boolean', default: false },
         quiet: { type: 'boolean', default: false },
         help: { type: 'boolean', short: 'h', default: false },
@@ -70,6 +72,7 @@ const log = (line: string) => console.log(`[mock] ${line}`);
 const port = integer('port', values.port, 65535) ?? 4010;
 const streamDelayMs = integer('stream-delay', values['stream-delay'], 600_000);
 const taskPolls = integer('task-polls', values['task-polls'], 1_000_000);
+const taskStepMs = integer('task-step', values['task-step'], 600_000);
 const publicUrl = values['public-url'];
 if (publicUrl !== undefined && !URL.canParse(publicUrl)) usageError(`--public-url expects a URL, got "${publicUrl}"`);
 
@@ -83,6 +86,7 @@ const mock = await startMock({
   ...(values.seed !== undefined && { seed: values.seed }),
   ...(streamDelayMs !== undefined && { streamDelayMs }),
   ...(taskPolls !== undefined && { taskPolls }),
+  ...(taskStepMs !== undefined && { taskStepMs }),
   log: values.quiet ? (line) => (line.startsWith('spec') ? log(line) : undefined) : log,
 }).catch((err: Error) => {
   if (err instanceof MockListenError) {

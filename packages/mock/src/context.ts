@@ -10,6 +10,7 @@ import type { MockPrefs, ResolvedScenario } from './scenarios.ts';
 import { ScenarioCounter } from './scenarios.ts';
 import type { OperationInfo } from './spec-index.ts';
 import type { SpecRuntime } from './spec-runtime.ts';
+import { TaskCallbacks } from './task-callbacks.ts';
 import { TaskStore } from './tasks.ts';
 import { V2TaskStore } from './video-v2-tasks.ts';
 
@@ -20,13 +21,18 @@ export class MockState {
   readonly tasks = new TaskStore();
   readonly videoV2 = new V2TaskStore();
   readonly counter = new ScenarioCounter();
+  /** The `callback_url`s of tasks: their timers and requests stop on reset and on close. */
+  readonly callbacks: TaskCallbacks;
 
-  constructor(seed?: string) {
+  constructor(seed?: string, callbacks?: TaskCallbacks) {
     this.ids = new IdSource(seed);
     this.files = new FilesStore(this.ids);
+    this.callbacks =
+      callbacks ?? new TaskCallbacks({ send: (request) => fetch(request), log: () => {}, stepMs: 1_000 });
   }
 
   reset(): void {
+    this.callbacks.clear();
     this.files.clear();
     this.tasks.clear();
     this.videoV2.clear();
@@ -39,6 +45,8 @@ export interface ServerSettings {
   seed?: string;
   streamDelayMs: number;
   taskPolls: number;
+  /** Milliseconds between two status steps of a task created with a `callback_url` (it advances on its own). */
+  taskStepMs: number;
 }
 
 export interface RequestContext {

@@ -57,6 +57,7 @@ export async function startMock(options: MockOptions = {}): Promise<MockServer> 
       ...(options.seed !== undefined && { seed: options.seed }),
       streamDelayMs: options.streamDelayMs ?? 25,
       taskPolls: options.taskPolls ?? 3,
+      taskStepMs: options.taskStepMs ?? 1_000,
     },
     log,
     options.limits,
@@ -106,6 +107,7 @@ export async function startMock(options: MockOptions = {}): Promise<MockServer> 
     closing ??= new Promise<void>((resolve) => {
       unwatch?.();
       shutdown.abort();
+      app.close();
       server.close(() => resolve());
       // Destroying a socket aborts its request's signal (node-adapter.ts), which wakes every stalled stream.
       for (const socket of sockets) socket.destroy();

@@ -3,13 +3,15 @@
  * async speech, the id of the file that will hold the result); each query advances the task one status; at success
  * the result file is put in the files store, so `GET /v1/files/retrieve` and its `download_url` work on it.
  * A query for an id the mock never handed out gets the spec's example unchanged (stateless fallback), so a
- * frontend wired to example ids keeps working.
+ * frontend wired to example ids keeps working. A video task created with a `callback_url` advances on its own
+ * instead and calls that URL back (task-callbacks.ts); its polls only read it, so they agree with its callbacks.
  */
 import type { RequestContext } from './context.ts';
 import { downloadUrl } from './files-api.ts';
 import { normalizeId } from './files-store.ts';
-import { fakeMp4, speechArchive } from './result-files.ts';
 import type { OperationInfo, SpecIndex } from './spec-index.ts';
+import { callbackKey, callbackUrlOf, watchV1Task } from './task-callback-watch.ts';
+import { deliverTaskResult } from './task-results.ts';
 import { lifecycleFromEnum, type Task } from './tasks.ts';
 
 interface TaskFamily {
@@ -56,7 +58,9 @@ export function handleTaskCreate(ctx: RequestContext, route: TaskRoute): Respons
     task.fileId = ctx.state.ids.next();
     body.file_id = task.fileId;
   }
-  ctx.state.tasks.create(task);
+  const created = ctx.state.tasks.create(task);
+  const callbackUrl = callbackUrlOf(ctx);
+  if (callbackUrl && route.family.result === 'video') watchV1Task(ctx, created, route.family.query, callbackUrl);
   return ctx.jsonResponse(ctx.mocked.statusCode, body);
 }
 
@@ -71,14 +75,19 @@ export function handleTaskQuery(ctx: RequestContext, route: TaskRoute): Response
   const schema = ctx.op.jsonSchema;
   const body = { ...(ctx.mocked.body as Record<string, unknown>) };
   const lifecycle = lifecycleFromEnum(index.enumOf(index.property(schema, 'status')));
-  const { status, succeeded } = ctx.state.tasks.poll(task, lifecycle);
+  // A task with a callback moves on its own timer: the poll only reads it.
+  const key = callbackKey('v1', task.id);
+  const tasks = ctx.state.tasks;
+  const { status, succeeded } = ctx.state.callbacks.drives(key)
+    ? tasks.peek(task, lifecycle)
+    : tasks.poll(task, lifecycle);
   body.status = status;
   if ('task_id' in body || index.property(schema, 'task_id')) body.task_id = task.id;
 
   // Fields that only mean something once the task succeeded: dropped before, unless the schema requires them.
   const resultKeys = ['file_id', 'video_url', 'download_url'].filter((k) => k in body || index.property(schema, k));
   if (succeeded) {
-    const file = deliver(ctx, task, route);
+    const file = deliverTaskResult(ctx.state, task, route.family.result);
     for (const key of resultKeys) body[key] = key === 'file_id' ? file.fileId : downloadUrl(ctx.baseUrl, file);
   } else {
     for (const key of resultKeys) {
@@ -87,21 +96,4 @@ export function handleTaskQuery(ctx: RequestContext, route: TaskRoute): Response
     }
   }
   return ctx.jsonResponse(ctx.mocked.statusCode, body);
-}
-
-/** Puts the result file in the store on the first successful poll (idempotent). */
-function deliver(ctx: RequestContext, task: Task, route: TaskRoute) {
-  const existing = task.fileId ? ctx.state.files.get(task.fileId) : undefined;
-  if (existing) return existing;
-  const video = route.family.result === 'video';
-  const file = ctx.state.files.put({
-    ...(task.fileId && { fileId: task.fileId }),
-    filename: `${task.id}.${video ? 'mp4' : 'tar'}`,
-    purpose: video ? 'video_generation' : 't2a_async',
-    bytes: video ? fakeMp4() : speechArchive(task.id),
-    contentType: video ? 'video/mp4' : 'application/x-tar',
-  });
-  task.fileId = file.fileId;
-  task.delivered = true;
-  return file;
 }

@@ -14,6 +14,8 @@ export interface Task {
   polls: number;
   /** Polls answered so far. */
   seen: number;
+  /** The status the last poll reported (undefined before the first). */
+  status?: string;
   /** The result file id: promised at creation for async speech, allocated at success otherwise. */
   fileId?: string;
   /** Set once the result file exists in the files store. */
@@ -61,11 +63,18 @@ export class TaskStore {
     if (i < task.polls) {
       const p = lifecycle.progress;
       const status = p[Math.min(p.length - 1, Math.floor((i * p.length) / task.polls))]!;
+      task.status = status;
       return { status, terminal: false, succeeded: false };
     }
-    return task.fail
-      ? { status: lifecycle.fail, terminal: true, succeeded: false }
-      : { status: lifecycle.success, terminal: true, succeeded: true };
+    task.status = task.fail ? lifecycle.fail : lifecycle.success;
+    return { status: task.status, terminal: true, succeeded: !task.fail };
+  }
+
+  /** The status to report now without advancing (a task that moves on its own timer is only read by a poll). */
+  peek(task: Task, lifecycle: Lifecycle): { status: string; terminal: boolean; succeeded: boolean } {
+    const status = task.status ?? lifecycle.progress[0] ?? lifecycle.success;
+    const terminal = status === lifecycle.success || status === lifecycle.fail;
+    return { status, terminal, succeeded: status === lifecycle.success };
   }
 
   clear(): void {

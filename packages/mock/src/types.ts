@@ -32,6 +32,11 @@ export interface MockOptions {
   streamDelayMs?: number;
   /** Polls a task spends in non-terminal statuses before `Success` / `Fail`. Default 3. */
   taskPolls?: number;
+  /**
+   * A video task created with a `callback_url` advances on its own, one status every `taskStepMs` (default 1000), and
+   * the mock POSTs the challenge and then each status change to that URL. Polls still advance it as well.
+   */
+  taskStepMs?: number;
   /** Reload the spec when its file changes (only when `spec` is a path). Default false; the CLI turns it on. */
   watch?: boolean;
   /**

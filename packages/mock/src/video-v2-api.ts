@@ -4,12 +4,13 @@
  * family's: what the docs show (a missing prompt is a 400 with their exact message) and, where they show nothing,
  * the realistic guess the spec README lists as unconfirmed — an unknown or deleted task id is a 400
  * `bad_request_error` "invalid task_id (2013)", deleting a running or cancelled task a 400 as well. Never a made-up
- * success for an id the mock did not hand out.
+ * success for an id the mock did not hand out. A task created with a `callback_url` advances on its own and is called
+ * back (task-callback-watch.ts); polls only read it.
  */
 import type { RequestContext } from './context.ts';
-import { downloadUrl } from './files-api.ts';
 import { oaiErrorBody } from './oai-errors.ts';
-import { fakeMp4 } from './result-files.ts';
+import { callbackKey, callbackUrlOf, watchV2Task } from './task-callback-watch.ts';
+import { finishVideoV2Task } from './task-results.ts';
 import { taskJson, type V2Inputs, type V2Kind, type V2Task } from './video-v2-tasks.ts';
 
 const PATHS = {
@@ -91,31 +92,24 @@ function create(ctx: RequestContext, kind: V2Kind): Response {
   if (typeof inputs === 'string') return badRequest(ctx, inputs);
   // V2 ids are JSON strings of 15 digits; derived from the mock's id source so a seed reproduces them.
   const id = `4${ctx.state.ids.next().slice(-14)}`;
-  ctx.state.videoV2.create({
+  const task = ctx.state.videoV2.create({
     id,
     kind,
     inputs,
     fail: ctx.scenario?.scenario.kind === 'task_fail',
     polls: ctx.prefs.polls ?? ctx.settings.taskPolls,
   });
+  const callbackUrl = callbackUrlOf(ctx);
+  if (callbackUrl) watchV2Task(ctx, task, callbackUrl);
   const example = isObj(ctx.mocked.body) ? ctx.mocked.body : {};
   return ctx.jsonResponse(200, { ...example, task_id: id });
 }
 
 function query(ctx: RequestContext, task: V2Task): Response {
   if (ctx.scenario?.scenario.kind === 'task_fail') task.fail = true;
-  const status = ctx.state.videoV2.poll(task);
-  if (status === 'succeeded' && task.kind === 'generation' && task.url === undefined) {
-    // The real URL is a CDN link; here a download from the mock itself (not listed by the files API: V2 has none).
-    const file = ctx.state.files.put({
-      filename: `${task.id}.mp4`,
-      purpose: 'video_generation',
-      bytes: fakeMp4(),
-      contentType: 'video/mp4',
-      unlisted: true,
-    });
-    task.url = downloadUrl(ctx.baseUrl, file);
-  }
+  // A task with a callback moves on its own timer: the poll only reads it.
+  if (!ctx.state.callbacks.drives(callbackKey('v2', task.id))) ctx.state.videoV2.poll(task);
+  finishVideoV2Task(ctx.state, ctx.baseUrl, task);
   return ctx.jsonResponse(200, { task: taskJson(task) });
 }
 
@@ -140,6 +134,7 @@ function remove(ctx: RequestContext, task: V2Task): Response {
   const store = ctx.state.videoV2;
   if (task.status === 'queued') {
     store.setStatus(task, 'cancelled');
+    ctx.state.callbacks.changed(callbackKey('v2', task.id));
     return ctx.jsonResponse(200, { task_id: task.id, action: 'cancelled', status: 'cancelled' });
   }
   if (task.status === 'succeeded' || task.status === 'failed') {

@@ -1,6 +1,6 @@
 /**
- * `@minimax-ts/sdk/node`: helpers that need Node's file system. The core package stays free of Node builtins so
- * that it bundles for browsers.
+ * `@minimax-ts/sdk/node`: helpers that need Node's file system or `http` server. The core package stays free of Node
+ * builtins so that it bundles for browsers.
  */
 
 import { createWriteStream, openAsBlob } from 'node:fs';
@@ -9,6 +9,8 @@ import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import type { ReadableStream as NodeReadableStream } from 'node:stream/web';
 import type { FileContent } from './lib/file-content.ts';
+
+export { type NodeRequestListener, toNodeListener } from './node/node-listener.ts';
 
 /**
  * A File backed by a path on disk: read lazily, so uploading a 1 GiB file does not load it into memory.

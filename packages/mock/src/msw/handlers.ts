@@ -4,7 +4,7 @@
  * the server mock, not a copy. The entry points (node.ts, browser.ts) only choose how the spec is loaded and which
  * contract engine checks requests.
  */
-import { type HttpHandler, http } from 'msw';
+import { bypass, type HttpHandler, http } from 'msw';
 import { MockApp } from '../app.ts';
 import type { SpecRuntime } from '../spec-runtime.ts';
 
@@ -46,6 +46,12 @@ export interface MockHandlersOptions {
   streamDelayMs?: number;
   /** Polls a task spends in non-terminal statuses before `Success` / `Fail`. Default 3. */
   taskPolls?: number;
+  /**
+   * A video task created with a `callback_url` advances one status every `taskStepMs` (default 1000) and is called
+   * back (challenge, then each status change) with a `fetch` MSW lets through (`bypass`): the callback reaches the
+   * real URL, even one these handlers would otherwise intercept. Call `close()` when done.
+   */
+  taskStepMs?: number;
   /** Receives one line per request. Default: silent. */
   log?: (line: string) => void;
 }
@@ -65,6 +71,8 @@ export interface MockHandlers {
   handlers: HttpHandler[];
   /** Forgets files, tasks and one-shot scenario counters (like the server's `POST /__reset`). */
   reset(): void;
+  /** Stops the timers and requests of task callbacks (tasks created with a `callback_url`), e.g. in `afterAll`. */
+  close(): void;
   /** Loads the spec now (the first request does it otherwise); rejects if the spec cannot be loaded. */
   ready(): Promise<void>;
 }
@@ -82,8 +90,13 @@ export function buildHandlers(options: MockHandlersOptions, load: () => Promise<
       ...(options.seed !== undefined && { seed: options.seed }),
       streamDelayMs: options.streamDelayMs ?? 25,
       taskPolls: options.taskPolls ?? 3,
+      taskStepMs: options.taskStepMs ?? 1_000,
     },
     options.log ?? (() => {}),
+    {},
+    // From inside a handler a plain fetch would be intercepted again (and answered by the mock if the URL is under
+    // a mocked base URL); `bypass` marks it for MSW to let through to the network.
+    (request) => fetch(bypass(request)),
   );
   const bases = (typeof options.baseUrl === 'string' ? [options.baseUrl] : (options.baseUrl ?? DEFAULT_BASE_URLS)).map(
     (b) => new URL(b).href.replace(/\/+$/, ''),
@@ -91,6 +104,7 @@ export function buildHandlers(options: MockHandlersOptions, load: () => Promise<
   return {
     handlers: bases.map((baseUrl) => http.all(`${baseUrl}/*`, ({ request }) => app.fetch(request, { baseUrl }))),
     reset: () => app.state.reset(),
+    close: () => app.close(),
     ready: async () => {
       await runtime();
     },
