@@ -2,11 +2,13 @@
  * The create/query pairs of asynchronous tasks. Create answers the spec's example with a fresh task id (and, for
  * async speech, the id of the file that will hold the result); each query advances the task one status; at success
  * the result file is put in the files store, so `GET /v1/files/retrieve` and its `download_url` work on it.
- * A query for an id the mock never handed out gets the spec's example unchanged (stateless fallback), so a
- * frontend wired to example ids keeps working. A video task created with a `callback_url` advances on its own
+ * A query for an id the mock never handed out is refused as the real API refuses an unknown id (HTTP 200, `base_resp`
+ * 2013), never answered with a fake success for another task; only the example's own id gets the example unchanged,
+ * so a frontend wired to the documented ids keeps working. A video task created with a `callback_url` advances on its own
  * instead and calls that URL back (task-callbacks.ts); its polls only read it, so they agree with its callbacks.
  */
 import type { RequestContext } from './context.ts';
+import { baseRespBody } from './error-bodies.ts';
 import { downloadUrl } from './files-api.ts';
 import { normalizeId } from './files-store.ts';
 import type { OperationInfo, SpecIndex } from './spec-index.ts';
@@ -69,7 +71,7 @@ export function handleTaskQuery(ctx: RequestContext, route: TaskRoute): Response
   const fromBody = (ctx.json as { task_id?: unknown } | undefined)?.task_id;
   const id = ctx.query.get('task_id') ?? (typeof fromBody === 'string' ? fromBody : undefined);
   const task = id === undefined ? undefined : ctx.state.tasks.get(normalizeId(id));
-  if (!task) return ctx.jsonResponse(ctx.mocked.statusCode, ctx.mocked.body);
+  if (!task) return unknownTask(ctx, id);
   if (ctx.scenario?.scenario.kind === 'task_fail') task.fail = true;
 
   const schema = ctx.op.jsonSchema;
@@ -96,4 +98,17 @@ export function handleTaskQuery(ctx: RequestContext, route: TaskRoute): Response
     }
   }
   return ctx.jsonResponse(ctx.mocked.statusCode, body);
+}
+
+/**
+ * An id the mock never handed out. MiniMax does not document the exact answer (unconfirmed); its native endpoints
+ * refuse a bad parameter with HTTP 200 and `base_resp` 2013, as the files API does for an unknown `file_id`.
+ */
+function unknownTask(ctx: RequestContext, id: string | undefined): Response {
+  const example = (ctx.mocked.body as { task_id?: unknown } | undefined)?.task_id;
+  if (id !== undefined && example !== undefined && normalizeId(String(example)) === normalizeId(id)) {
+    return ctx.jsonResponse(ctx.mocked.statusCode, ctx.mocked.body);
+  }
+  const what = id === undefined ? 'task_id is required' : `task ${id} not found`;
+  return ctx.jsonResponse(200, baseRespBody(2013, `invalid params, ${what}`));
 }

@@ -75,10 +75,21 @@ describe('video task', () => {
     expect(first.status).toBe('Success');
   });
 
-  it('answers an id it never handed out with the spec example (stateless fallback)', async () => {
+  it('refuses an id it never handed out as the real API does (base_resp 2013), never a fake success', async () => {
     const res = await get(mock, '/v1/query/video_generation?task_id=999');
     expect(res.status).toBe(200);
-    expect((await json(res)).status).toBeTypeOf('string');
+    const body = await json(res);
+    expect(body.base_resp).toEqual({ status_code: 2013, status_msg: 'invalid params, task 999 not found' });
+    expect(body.status).toBeUndefined();
+  });
+
+  it.each([
+    ['/v1/query/video_generation', '106916112212032'],
+    ['/v1/query/t2a_async_query_v2', '307123456789012345'],
+  ])('still answers the documented example id on %s with the example (frontends wired to it)', async (path, id) => {
+    const body = await json(await get(mock, `${path}?task_id=${id}`));
+    expect((body.base_resp as { status_code: number }).status_code).toBe(0);
+    expect(String(body.task_id)).toBe(id);
   });
 });
 
