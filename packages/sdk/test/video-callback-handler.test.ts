@@ -318,6 +318,28 @@ describe('confirm: the event comes from querying the task', () => {
     expect(onError.mock.calls[0]![0]).toMatchObject({ name: 'VideoCallbackConfirmError', reason: 'unavailable' });
   });
 
+  it('a sender that hung up during the query: no console.error (onError is still told)', async () => {
+    const spy = vi.spyOn(console, 'error').mockImplementation(() => {});
+    const abort = new AbortController();
+    const { c } = client({
+      v2: () => {
+        abort.abort();
+        return Promise.reject(new TypeError('aborted'));
+      },
+    });
+    const request = () =>
+      new Request('http://receiver.local/cb', {
+        method: 'POST',
+        body: '{"task":{"id":"42","status":"running"}}',
+        signal: abort.signal,
+      });
+    expect((await createVideoCallbackHandler({ confirm: { client: c }, onEvent: vi.fn() })(request())).status).toBe(
+      503,
+    );
+    expect(spy).not.toHaveBeenCalled();
+    spy.mockRestore();
+  });
+
   it('V1: a task unknown to the video query is looked up among templates', async () => {
     const { c, calls } = client({
       v1: () => Promise.reject(notFound()),

@@ -154,7 +154,8 @@ export function createVideoCallbackHandler(options: VideoCallbackHandlerOptions)
         const query: VideoCallbackQueryOptions = { signal: request.signal, timeout: confirm.timeout };
         event = await confirmVideoEvent(message, confirm.client, query);
       } catch (error) {
-        report(error, request, true);
+        // A sender that hung up (its request aborted) ended the query: nobody is left to answer, nothing to warn of.
+        report(error, request, !request.signal.aborted);
         const unknown = error instanceof VideoCallbackConfirmError && error.reason === 'unknown_task';
         return unknown
           ? refusal(403, 'unconfirmed_task', `task ${message.taskId} is not one of this account's tasks`)
