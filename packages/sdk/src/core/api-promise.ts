@@ -12,6 +12,12 @@ import { MiniMaxError } from './minimax-error.ts';
 /**
  * What the transport learns of one call, for its promise: the response whose body became the data, and whether
  * `asResponse()` asked for that body unread. One small object per call; shared by the promises a call is mapped into.
+ *
+ * @example
+ * ```ts
+ * const record = new CallRecord();
+ * return new APIPromise(this.#execute(op, input, options, (open) => readJSON(open, op, check, record)), record);
+ * ```
  */
 export class CallRecord {
   /** The answer whose body became the data (the last attempt's); of a composite call, its last request's. */
@@ -28,7 +34,14 @@ export class CallRecord {
   constructor(readonly composite = false) {}
 }
 
-/** What `withResponse()` resolves to. */
+/**
+ * What `withResponse()` resolves to.
+ *
+ * @example
+ * ```ts
+ * const { data, response, traceId, requestId }: WithResponse<ImageGeneration> = await mm.images.generate(params).withResponse();
+ * ```
+ */
 export interface WithResponse<T> {
   /** What `await` gives. */
   data: T;

@@ -30,6 +30,7 @@ export class AnthropicMessages extends APIResource {
    * const message = await mm.anthropic.messages.create({
    *   model: 'MiniMax-M2', max_tokens: 1024, messages: [{ role: 'user', content: 'Hello' }],
    * });
+   * const { data, traceId } = await mm.anthropic.messages.create(params).withResponse(); // + the HTTP response
    * ```
    */
   create(params: AnthropicMessageCreateParamsNonStreaming, options?: RequestOptions): APIPromise<AnthropicMessage>;
@@ -54,7 +55,15 @@ export class AnthropicMessages extends APIResource {
     }
   }
 
-  /** Shorthand for `create({ ...params, stream: true })`. */
+  /**
+   * Shorthand for `create({ ...params, stream: true })`.
+   *
+   * @example
+   * ```ts
+   * const { data: stream, traceId } = await mm.anthropic.messages.stream(params).withResponse();
+   * for await (const event of stream) if (event.type === 'content_block_delta') console.log(event.delta);
+   * ```
+   */
   stream(params: AnthropicMessageCreateParams, options?: RequestOptions): APIPromise<AnthropicMessageStream> {
     return this.create({ ...params, stream: true }, options);
   }

@@ -36,6 +36,7 @@ export class OpenAIChatCompletions extends APIResource {
    *   messages: [{ role: 'user', content: 'Hello' }],
    *   reasoning_split: true, // reasoning in `reasoning_details` instead of <think> tags inside `content`
    * });
+   * const raw = await mm.openai.chat.completions.create(params).asResponse(); // the Response, body unread
    * ```
    */
   create(

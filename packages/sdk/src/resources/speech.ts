@@ -112,6 +112,7 @@ export class Speech extends APIResource {
    *   model: 'speech-2.6-hd', text: 'Hello!', voice_setting: { voice_id: 'English_Graceful_Lady' },
    * });
    * await writeFile('hello.mp3', audio!);
+   * const { data, traceId } = await mm.speech.create(params).withResponse(); // traceId: the response's Trace-Id
    * ```
    */
   create(params: SpeechCreateParams, options?: RequestOptions): APIPromise<SpeechResult> {
