@@ -159,15 +159,18 @@ export class APIPromise<T> extends Promise<T> {
     return this.#data.then(() => record.response as Response);
   }
 
+  // The reason is `any`, as in the standard `Promise` typings: code written against a `Promise` must compile unchanged.
   // biome-ignore lint/suspicious/noThenProperty: an APIPromise is a Promise; its then is the data's.
   override then<A = T, B = never>(
     onfulfilled?: ((value: T) => A | PromiseLike<A>) | null,
-    onrejected?: ((reason: unknown) => B | PromiseLike<B>) | null,
+    // biome-ignore lint/suspicious/noExplicitAny: see above.
+    onrejected?: ((reason: any) => B | PromiseLike<B>) | null,
   ): Promise<A | B> {
     return this.#settled().then(onfulfilled, onrejected);
   }
 
-  override catch<B = never>(onrejected?: ((reason: unknown) => B | PromiseLike<B>) | null): Promise<T | B> {
+  // biome-ignore lint/suspicious/noExplicitAny: as `then`.
+  override catch<B = never>(onrejected?: ((reason: any) => B | PromiseLike<B>) | null): Promise<T | B> {
     return this.#settled().catch(onrejected);
   }
 
