@@ -7,8 +7,6 @@
  * (`unhandled-probe.ts`): here the test runner would count the report as its own failure.
  */
 
-import { spawn } from 'node:child_process';
-import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import {
   type APIPromise,
@@ -21,6 +19,7 @@ import {
 import { answer, baseResp, dataEvent, json, OK, sse } from './fault-server.ts';
 import { chat, chatCompletion, completeChatEvents, PATHS, speech } from './fixtures.ts';
 import { caught, useHarness } from './harness.ts';
+import { runProbe } from './run-probe.ts';
 
 const h = useHarness();
 
@@ -162,20 +161,7 @@ describe('no unhandled rejection when only the metadata is awaited', () => {
 });
 
 it('a failing call nobody awaits is reported once, like a plain rejected promise (child process)', async () => {
-  const probe = fileURLToPath(new URL('./unhandled-probe.ts', import.meta.url));
-  const child = spawn(process.execPath, ['--conditions=@minimax-ts/source', '--import', 'tsx', probe], {
-    cwd: fileURLToPath(new URL('../../../..', import.meta.url)),
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let stdout = '';
-  let stderr = '';
-  child.stdout.on('data', (chunk: Buffer) => {
-    stdout += chunk.toString();
-  });
-  child.stderr.on('data', (chunk: Buffer) => {
-    stderr += chunk.toString();
-  });
-  const code = await new Promise<number | null>((resolve) => child.once('exit', resolve));
+  const { code, stdout, stderr } = await runProbe('unhandled-probe.ts', 20_000);
   expect({ code, stderr }).toEqual({ code: 0, stderr: '' });
   expect(JSON.parse(stdout)).toEqual({
     plain: ['Error'],
