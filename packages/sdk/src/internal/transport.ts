@@ -140,8 +140,8 @@ export class Transport {
         deadline.stopTimer(); // the caller's signal still reaches the body; the SDK's clocks no longer run on it
         return handOver(open, record);
       }
+      record.response = open.response; // from here on, too late for asResponse()
       await this.#openStream(op, open, check);
-      record.response = open.response;
       open.done = () => deadline.dispose();
       open.stop = () => stop.abort();
       return open;
