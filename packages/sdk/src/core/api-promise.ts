@@ -150,7 +150,7 @@ export class APIPromise<T> extends Promise<T> {
       if (record.response) {
         return Promise.reject(
           new MiniMaxError(
-            'asResponse() was called after the answer arrived: the SDK is reading its body. Call it on the promise the method returns, before awaiting anything (`mm.chat.create(…).asResponse()`).',
+            'asResponse() came after the answer arrived (the SDK is reading its body): call it first, `mm.x.y(…).asResponse()`.',
           ),
         );
       }
@@ -198,9 +198,7 @@ export class APIPromise<T> extends Promise<T> {
   #settled(): Promise<T> {
     if (!this.#record.raw || this.#record.composite) return this.#data;
     return this.#data.then(() => {
-      throw new MiniMaxError(
-        'asResponse() took this call: its body is unread in the Response it gave. Read the data from there.',
-      );
+      throw new MiniMaxError('asResponse() took this call: its body is unread in the Response it gave.');
     });
   }
 }
