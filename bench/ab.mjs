@@ -3,7 +3,11 @@
  * operation through build A and build B, interleaved, plus raw fetch as the floor. Not part of `npm run bench`.
  *
  *   node --expose-gc bench/ab.mjs --a=/tmp/before.mjs --b=/tmp/after.mjs [--metric=request|chat-stream|speech-stream]
- *                                 [--endpoint=native|openai|anthropic] [--rounds=9]
+ *                                 [--endpoint=native|openai|anthropic] [--rounds=9] [--calls=100]
+ *
+ * `B/A per round` is the median of each round's B ÷ A, steadier on a shared machine than the ratio of the medians.
+ * The order alternates every round, but a build can still gain a little from being loaded first: for a small
+ * difference, run it both ways (`--a`/`--b` swapped) and take both results.
  *
  * A build is an ESM bundle of packages/sdk/src with `@minimax-ts/generated` external, e.g.
  * `npx esbuild packages/sdk/src/index.ts --bundle --format=esm --platform=neutral --external:@minimax-ts/generated
@@ -19,6 +23,7 @@ const args = parseArgs();
 const metric = args.metric ?? 'request';
 const endpoint = args.endpoint ?? 'native';
 const rounds = Number(args.rounds ?? 9);
+const calls = Number(args.calls ?? 100); // request metric: calls per sample
 const server = await startServer();
 const builds = { A: await createClients(server.baseURL, args.a), B: await createClients(server.baseURL, args.b) };
 
@@ -29,7 +34,7 @@ if (metric === 'request') {
   const make = (clients, name) => {
     const call = pick(chatCallers(clients), name).call;
     return async () => {
-      for (let i = 0; i < 100; i++) if ((await call()) !== REPLY_TEXT) throw new Error('wrong text');
+      for (let i = 0; i < calls; i++) if ((await call()) !== REPLY_TEXT) throw new Error('wrong text');
     };
   };
   ops = {
@@ -38,7 +43,7 @@ if (metric === 'request') {
     B: make(builds.B, '@minimax-ts/sdk'),
   };
   unit = 'µs CPU per call';
-  for (let i = 0; i < 30; i++) for (const op of Object.values(ops)) await op(); // warm-up: 3,000 calls each
+  for (let i = 0; i < 3000 / calls; i++) for (const op of Object.values(ops)) await op(); // warm-up: 3,000 calls each
 } else if (metric === 'chat-stream') {
   await configureServer(server.baseURL, { chatChunks: 200_000, prepare: true });
   const expected = streamText(200_000);
@@ -83,7 +88,7 @@ for (let round = 0; round < rounds + 1; round++) {
     const w0 = performance.now();
     await ops[name]();
     if (round === 0) continue; // warm-up round
-    const scale = metric === 'request' ? 100 : 1000; // µs per call, or ms per stream
+    const scale = metric === 'request' ? calls : 1000; // µs per call, or ms per stream
     cpu[name].push(cpuSince(c0) / scale);
     wall[name].push(((performance.now() - w0) * 1000) / scale);
   }
@@ -94,5 +99,6 @@ const row = (name) =>
 console.log(`${metric} (${endpoint}), ${unit}, median of ${rounds} rounds`);
 for (const name of names) console.log(row(name));
 console.log(
-  `B vs A: CPU ${(median(cpu.B) / median(cpu.A)).toFixed(2)}×, wall ${(median(wall.B) / median(wall.A)).toFixed(2)}×`,
+  `B vs A: CPU ${(median(cpu.B) / median(cpu.A)).toFixed(2)}×, wall ${(median(wall.B) / median(wall.A)).toFixed(2)}×;` +
+    ` B/A per round (median) ${median(cpu.B.map((b, i) => b / cpu.A[i])).toFixed(3)}×`,
 );

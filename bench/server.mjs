@@ -22,6 +22,7 @@ import {
   nativeStream,
   openaiCompletion,
   openaiStream,
+  TRACE_ID,
 } from './lib/wire.mjs';
 
 const config = {
@@ -46,7 +47,6 @@ for (const arg of process.argv.slice(2)) {
   if (key in config) config[key] = Number(match[2]);
 }
 
-const TRACE_ID = '04ecb5da2c8f1e7b9d3a6f0e1c2b4a58';
 const json = (value) => Buffer.from(JSON.stringify(value));
 // Bodies of the non-streaming answers, serialised once.
 const JSON_BODIES = {

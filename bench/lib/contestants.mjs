@@ -7,7 +7,7 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { ANTHROPIC_REQUEST, CHAT_REQUEST, SPEECH_REQUEST } from './wire.mjs';
+import { ANTHROPIC_REQUEST, CHAT_REQUEST, SPEECH_REQUEST, TRACE_ID } from './wire.mjs';
 
 const API_KEY = 'sk-bench-0000000000000000';
 
@@ -16,6 +16,7 @@ export const LIBRARY = {
   'raw fetch': undefined,
   'raw fetch + timeout signal': undefined,
   '@minimax-ts/sdk': 'ours',
+  '@minimax-ts/sdk .withResponse()': 'ours',
   openai: 'openai',
   '@anthropic-ai/sdk': 'anthropic',
   'mmx-cli/sdk': 'mmx',
@@ -92,6 +93,19 @@ export function chatCallers(c) {
     { name: 'raw fetch', endpoint: 'openai', call: raw('openai', nativeText) },
     { name: 'raw fetch', endpoint: 'anthropic', call: raw('anthropic', anthropicText) },
     { name: '@minimax-ts/sdk', endpoint: 'native', call: () => c.ours.chat.create(CHAT_REQUEST).then(nativeText) },
+    // Reference: what asking for the response metadata (headers, Trace-Id) costs; the row above must not pay for it.
+    {
+      name: '@minimax-ts/sdk .withResponse()',
+      endpoint: 'native',
+      call: () =>
+        c.ours.chat
+          .create(CHAT_REQUEST)
+          .withResponse()
+          .then(({ data, traceId }) => {
+            if (traceId !== TRACE_ID) throw new Error(`withResponse() gave trace id ${traceId}`);
+            return nativeText(data);
+          }),
+    },
     {
       name: '@minimax-ts/sdk',
       endpoint: 'openai',

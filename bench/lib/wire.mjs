@@ -9,6 +9,8 @@ const REASONING = 'The user greeted me. A short, friendly greeting and an offer 
 
 /** A 18-digit file id, written as a bare JSON number (above 2^53) like the real API does. */
 export const FILE_ID = '307123456789012345';
+/** The `Trace-Id` every answer of the bench server carries (header and, where the API has one, body). */
+export const TRACE_ID = '04ecb5da2c8f1e7b9d3a6f0e1c2b4a58';
 
 export const CHAT_REQUEST = {
   model: 'MiniMax-M2',

@@ -17,6 +17,8 @@ export interface SentRequest {
   headers: Headers;
   // biome-ignore lint/suspicious/noExplicitAny: JSON bodies are inspected freely in assertions.
   body: any;
+  /** The `Trace-Id` the server answered with, once the answer arrived. */
+  traceId?: string | null;
 }
 
 /** Rewrites the headers of an outgoing request from its body (scripts multi-step conversations on the mock). */
@@ -31,8 +33,12 @@ export function recordingFetch(script?: HeaderScript): { sent: SentRequest[]; fe
     const raw = typeof init?.body === 'string' ? init.body : undefined;
     const body = raw === undefined ? undefined : JSON.parse(raw);
     script?.(body, headers);
-    sent.push({ method: request.method, path: new URL(request.url).pathname, headers, body });
-    return fetch(input, { ...init, headers });
+    const entry: SentRequest = { method: request.method, path: new URL(request.url).pathname, headers, body };
+    sent.push(entry);
+    return fetch(input, { ...init, headers }).then((response) => {
+      entry.traceId = response.headers.get('trace-id');
+      return response;
+    });
   };
   return { sent, fetch: recording };
 }

@@ -32,6 +32,11 @@ describe('generateText', () => {
     expect(result.response.id).toBe('066b367547c2650d17dc215f503da551');
     expect(result.response.modelId).toBe('MiniMax-M2.7');
     expect(result.warnings).toEqual([]);
+    // A success carries its headers and Trace-Id too (what MiniMax support asks for).
+    expect(sent[0]?.traceId).toMatch(/^[0-9a-f]{32}$/);
+    expect(result.response.headers?.['trace-id']).toBe(sent[0]?.traceId);
+    expect(result.response.headers?.['content-type']).toMatch(/json/);
+    expect(result.providerMetadata?.minimax).toMatchObject({ traceId: sent[0]?.traceId });
 
     expect(sent).toHaveLength(1);
     expect(sent[0]?.path).toBe('/anthropic/v1/messages');

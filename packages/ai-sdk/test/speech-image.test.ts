@@ -22,7 +22,12 @@ describe('generateSpeech', () => {
     // The mock's example audio: hex of an MP3 starting with an ID3 tag.
     expect(Buffer.from(result.audio.uint8Array.subarray(0, 3)).toString()).toBe('ID3');
     expect(result.audio.mediaType).toBe('audio/mp3');
-    expect(result.providerMetadata.minimax).toMatchObject({ extraInfo: { audio_length: 5520, audio_format: 'mp3' } });
+    expect(result.providerMetadata.minimax).toMatchObject({
+      traceId: sent[0]?.traceId,
+      extraInfo: { audio_length: 5520, audio_format: 'mp3' },
+    });
+    expect(sent[0]?.traceId).toMatch(/^[0-9a-f]{32}$/);
+    expect(result.responses[0]?.headers?.['trace-id']).toBe(sent[0]?.traceId);
     expect(result.warnings).toEqual([]);
     expect(sent[0]?.path).toBe('/v1/t2a_v2');
     expect(sent[0]?.body).toEqual({
@@ -73,7 +78,10 @@ describe('generateImage', () => {
     expect(result.images).toHaveLength(1);
     expect(result.image.base64).toMatch(/^\/9j\//);
     expect(result.image.mediaType).toBe('image/jpeg');
-    expect(result.providerMetadata.minimax).toEqual({ images: [{ traceId: '04a1b2c3d4e5f60718293a4b5c6d7e8f' }] });
+    // The response's Trace-Id (the body's `id` is only the fallback), and the headers, on success.
+    expect(sent[0]?.traceId).toMatch(/^[0-9a-f]{32}$/);
+    expect(result.providerMetadata.minimax).toEqual({ images: [{ traceId: sent[0]?.traceId }] });
+    expect(result.responses[0]?.headers?.['trace-id']).toBe(sent[0]?.traceId);
     expect(sent[0]?.body).toEqual({
       model: 'image-01',
       prompt: 'A lighthouse at dawn',

@@ -93,8 +93,8 @@ describe('StreamMapper', () => {
     });
   });
 
-  it('on failure: the error, then finish with reason error and the usage so far', () => {
-    const mapper = new StreamMapper({ json: false, includeRaw: false });
+  it('on failure: the error, then finish with reason error, the usage so far and the trace id', () => {
+    const mapper = new StreamMapper({ json: false, includeRaw: false, traceId: 'trace-1' });
     mapper.map(start());
     const error = new Error('cut');
     expect(mapper.fail(error)).toEqual([
@@ -103,6 +103,7 @@ describe('StreamMapper', () => {
         type: 'finish',
         finishReason: { unified: 'error', raw: undefined },
         usage: expect.objectContaining({ inputTokens: expect.objectContaining({ total: 5 }) }),
+        providerMetadata: { minimax: { traceId: 'trace-1' } },
       },
     ]);
   });

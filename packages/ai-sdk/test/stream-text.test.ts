@@ -42,7 +42,9 @@ describe('streamText', () => {
     expect(await result.finishReason).toBe('stop');
     expect(await result.usage).toMatchObject({ inputTokens: 41, outputTokens: 17, totalTokens: 58 });
     expect((await result.response).id).toBe('066a38a98a4ffbf5554a468fe0cbedf6');
-    expect(await result.providerMetadata).toEqual({ minimax: { serviceTier: 'standard' } });
+    expect(sent[0]?.traceId).toMatch(/^[0-9a-f]{32}$/);
+    expect(await result.providerMetadata).toEqual({ minimax: { serviceTier: 'standard', traceId: sent[0]?.traceId } });
+    expect((await result.response).headers?.['trace-id']).toBe(sent[0]?.traceId);
     expect(sent[0]?.body.stream).toBe(true);
   });
 

@@ -18,10 +18,13 @@ const audio = new TextEncoder().encode(SAID);
 
 /** A provider whose client records each multipart form and the headers it sent. */
 function provider() {
-  const forms: Array<{ form: FormData; headers: Headers }> = [];
-  const fetchRecording: typeof fetch = (input, init) => {
-    if (init?.body instanceof FormData) forms.push({ form: init.body, headers: new Headers(init.headers) });
-    return fetch(input, init);
+  const forms: Array<{ form: FormData; headers: Headers; traceId?: string | null }> = [];
+  const fetchRecording: typeof fetch = async (input, init) => {
+    const sent = init?.body instanceof FormData ? { form: init.body, headers: new Headers(init.headers) } : undefined;
+    if (sent) forms.push(sent);
+    const response = await fetch(input, init);
+    if (sent) Object.assign(sent, { traceId: response.headers.get('trace-id') });
+    return response;
   };
   return { minimax: mock.provider({ fetch: fetchRecording, maxRetries: 0 }).minimax, forms };
 }
@@ -43,12 +46,14 @@ describe('transcribe', () => {
     expect(result.durationInSeconds).toBe(5.3);
     expect(result.language).toBe('en');
     expect(result.warnings).toEqual([]);
+    expect(forms[0]?.traceId).toMatch(/^[0-9a-f]{32}$/);
     expect(result.providerMetadata.minimax).toEqual({
-      traceId: expect.stringMatching(/^[0-9a-f]{32}$/),
+      traceId: forms[0]?.traceId,
       nSpeakers: 2,
       speakers: ['S1', 'S2'],
     });
     expect(result.responses[0]?.modelId).toBe('asr-1.0');
+    expect(result.responses[0]?.headers?.['trace-id']).toBe(forms[0]?.traceId);
     // Nothing in the text's bytes says a format: the AI SDK assumes audio/wav, and the name says so.
     const file = forms[0]?.form.get('file') as File;
     expect([file.name, file.type]).toEqual(['audio.wav', 'audio/wav']);

@@ -49,7 +49,15 @@ describe('generateVideo (MiniMax-H3)', () => {
     const taskId = (result.providerMetadata.minimax as { taskId: string }).taskId;
     expect(taskId).toMatch(/^\d{15}$/);
     expect(result.providerMetadata.minimax).toMatchObject({ videos: [{ taskId, resolution: '2K', ratio: '9:16' }] });
-    expect(sent.filter((r) => r.path === `/v2/query/video_generation/${taskId}`).length).toBeGreaterThan(0);
+    const polls = sent.filter((r) => r.path === `/v2/query/video_generation/${taskId}`);
+    expect(polls.length).toBeGreaterThan(0);
+    // The create's Trace-Id names the generation; the headers (and pollTraceId) are the final poll's.
+    expect(create?.traceId).toMatch(/^[0-9a-f]{32}$/);
+    expect(result.providerMetadata.minimax).toMatchObject({
+      traceId: create?.traceId,
+      videos: [{ traceId: create?.traceId, pollTraceId: polls.at(-1)?.traceId }],
+    });
+    expect(result.responses[0]?.headers?.['trace-id']).toBe(polls.at(-1)?.traceId);
   });
 
   it('defaults a text-only call to 16:9, 768P and 5 s, and warns about fps, seed and silent video', async () => {

@@ -36,6 +36,7 @@ export class MiniMaxChat {
   }
 }
 
+export { APIPromise, type WithResponse } from './core/api-promise.ts';
 export type { ClientOptions, Region, RequestOptions } from './core/client-options.ts';
 export * from './core/errors.ts';
 export type { ResponseValidator } from './core/response-validator.ts';

@@ -9,6 +9,7 @@
  */
 
 export { MiniMax, MiniMax as default } from './client.ts';
+export { APIPromise, type WithResponse } from './core/api-promise.ts';
 export type { ClientOptions, Logger, LogLevel, Region, RequestOptions, ValidationMode } from './core/client-options.ts';
 export { REGION_BASE_URLS } from './core/client-options.ts';
 export * from './core/errors.ts';

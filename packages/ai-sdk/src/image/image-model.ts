@@ -17,6 +17,7 @@ import type { ModelConfig } from '../model-config.ts';
 import type { MiniMaxImageModelId } from '../model-ids.ts';
 import { PROVIDER_KEY } from '../provider-options.ts';
 import { endpointURL, requestOptions } from '../provider-settings.ts';
+import { responseHeaders } from '../response-headers.ts';
 import { prepareImage } from './prepare-image.ts';
 
 type ImageResult = Awaited<ReturnType<ImageModelV3['doGenerate']>>;
@@ -55,7 +56,11 @@ export class MiniMaxImageModel implements ImageModelV3 {
   async doGenerate(options: ImageModelV3CallOptions): Promise<ImageResult> {
     const { body, warnings } = prepareImage(this.modelId, options);
     const client = this.config.client();
-    const result = await callSdk(() => client.images.generate(body, requestOptions(options)), {
+    const {
+      data: result,
+      response,
+      traceId,
+    } = await callSdk(() => client.images.generate(body, requestOptions(options)).withResponse(), {
       url: endpointURL(client, '/v1/image_generation'),
       body,
       abortSignal: options.abortSignal,
@@ -73,12 +78,14 @@ export class MiniMaxImageModel implements ImageModelV3 {
       ? [{ type: 'other', message: `MiniMax withheld ${failed} image(s) (failed_count; moderation).` }]
       : [];
     // The AI SDK keeps only `images` (one entry per image) from an image model's metadata.
-    const perImage: JSONObject = result.id ? { traceId: result.id } : {};
+    // The header's trace id; the body's `id` is the same trace id, where the header is missing.
+    const trace = traceId ?? result.id;
+    const perImage: JSONObject = trace ? { traceId: trace } : {};
     return {
       images,
       warnings: [...warnings, ...notes],
       providerMetadata: { [PROVIDER_KEY]: { images: images.map(() => perImage) } },
-      response: { timestamp: new Date(), modelId: this.modelId, headers: undefined },
+      response: { timestamp: new Date(), modelId: this.modelId, headers: responseHeaders(response) },
     };
   }
 }

@@ -18,6 +18,7 @@ import { callSdk, type FailedRequest } from '../errors/to-api-call-error.ts';
 import type { ModelConfig } from '../model-config.ts';
 import type { MiniMaxChatModelId } from '../model-ids.ts';
 import { endpointURL, requestOptions } from '../provider-settings.ts';
+import { responseHeaders } from '../response-headers.ts';
 import { mapFinishReason, mapUsage, messageContent, messageMetadata } from './map-response.ts';
 import { MESSAGES_PATH, type StreamEvent } from './messages-types.ts';
 import { partStream } from './part-stream.ts';
@@ -60,17 +61,21 @@ export class MiniMaxLanguageModel implements LanguageModelV3 {
     const { body, warnings, json } = prepareRequest(this.modelId, options);
     const client = this.config.client();
     const request = this.failedRequest(client, body, options);
-    const message = await callSdk(
-      () => client.anthropic.messages.create({ ...body, stream: false }, requestOptions(options)),
+    const {
+      data: message,
+      response,
+      traceId,
+    } = await callSdk(
+      () => client.anthropic.messages.create({ ...body, stream: false }, requestOptions(options)).withResponse(),
       request,
     );
     return {
       content: messageContent(message, json),
       finishReason: mapFinishReason(message.stop_reason),
       usage: mapUsage(message.usage),
-      providerMetadata: messageMetadata(message),
+      providerMetadata: messageMetadata(message, traceId),
       request: { body },
-      response: { id: message.id, modelId: message.model, body: message },
+      response: { id: message.id, modelId: message.model, headers: responseHeaders(response), body: message },
       warnings,
     };
   }
@@ -79,14 +84,19 @@ export class MiniMaxLanguageModel implements LanguageModelV3 {
     const { body, warnings, json } = prepareRequest(this.modelId, options);
     const client = this.config.client();
     const request = this.failedRequest(client, body, options);
-    const events = await callSdk(
-      () => client.anthropic.messages.create({ ...body, stream: true }, requestOptions(options)),
+    const {
+      data: events,
+      response,
+      traceId,
+    } = await callSdk(
+      () => client.anthropic.messages.create({ ...body, stream: true }, requestOptions(options)).withResponse(),
       request,
     );
-    const mapper = new StreamMapper({ json, includeRaw: options.includeRawChunks === true });
+    const mapper = new StreamMapper({ json, includeRaw: options.includeRawChunks === true, traceId });
     return {
       stream: partStream(events as AsyncIterable<StreamEvent>, mapper, warnings, request),
       request: { body },
+      response: { headers: responseHeaders(response) },
     };
   }
 

@@ -107,13 +107,21 @@ export function messageContent(message: AnthropicMessage, json: boolean): Langua
 }
 
 /**
- * What the message says beyond the standard fields.
+ * What the message says beyond the standard fields, and the response's `Trace-Id` (what MiniMax support asks for).
  *
  * @example
  * ```ts
- * messageMetadata({ service_tier: 'standard', … }); // { minimax: { serviceTier: 'standard' } }
+ * messageMetadata({ service_tier: 'standard', … }, '0459…'); // { minimax: { serviceTier: 'standard', traceId: '0459…' } }
  * ```
  */
-export function messageMetadata(message: Pick<AnthropicMessage, 'service_tier'>): SharedV3ProviderMetadata {
-  return { [PROVIDER_KEY]: message.service_tier ? { serviceTier: message.service_tier } : {} };
+export function messageMetadata(
+  message: Pick<AnthropicMessage, 'service_tier'>,
+  traceId?: string | undefined,
+): SharedV3ProviderMetadata {
+  return {
+    [PROVIDER_KEY]: {
+      ...(message.service_tier ? { serviceTier: message.service_tier } : {}),
+      ...(traceId ? { traceId } : {}),
+    },
+  };
 }

@@ -36,10 +36,13 @@ export class StreamMapper {
   #usage: UsageFigures | undefined;
   #stopReason: string | null | undefined;
   #serviceTier: string | undefined;
+  readonly #traceId: string | undefined;
 
-  constructor(options: { json: boolean; includeRaw: boolean }) {
+  /** `traceId`: the stream response's `Trace-Id`, reported in the `finish` part's provider metadata. */
+  constructor(options: { json: boolean; includeRaw: boolean; traceId?: string | undefined }) {
     this.#json = options.json;
     this.#includeRaw = options.includeRaw;
+    this.#traceId = options.traceId;
   }
 
   /** The parts one event produces (often none: `ping`, `message_stop`). */
@@ -76,7 +79,7 @@ export class StreamMapper {
       type: 'finish',
       finishReason: mapFinishReason(this.#stopReason),
       usage: mapUsage(this.#usage),
-      providerMetadata: messageMetadata({ service_tier: this.#serviceTier }),
+      providerMetadata: messageMetadata({ service_tier: this.#serviceTier }, this.#traceId),
     });
     return parts;
   }
@@ -89,6 +92,7 @@ export class StreamMapper {
         type: 'finish',
         finishReason: { unified: 'error', raw: this.#stopReason ?? undefined },
         usage: mapUsage(this.#usage),
+        providerMetadata: messageMetadata({ service_tier: this.#serviceTier }, this.#traceId),
       },
     ];
   }

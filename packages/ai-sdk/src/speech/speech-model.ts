@@ -9,6 +9,7 @@ import type { ModelConfig } from '../model-config.ts';
 import type { MiniMaxSpeechModelId } from '../model-ids.ts';
 import { PROVIDER_KEY } from '../provider-options.ts';
 import { endpointURL, requestOptions } from '../provider-settings.ts';
+import { responseHeaders } from '../response-headers.ts';
 import { prepareSpeech } from './prepare-speech.ts';
 
 type SpeechResult = Awaited<ReturnType<SpeechModelV3['doGenerate']>>;
@@ -41,14 +42,18 @@ export class MiniMaxSpeechModel implements SpeechModelV3 {
   async doGenerate(options: SpeechModelV3CallOptions): Promise<SpeechResult> {
     const { body, warnings } = prepareSpeech(this.modelId, options);
     const client = this.config.client();
-    const result = await callSdk(() => client.speech.create(body, requestOptions(options)), {
+    const {
+      data: result,
+      response,
+      traceId,
+    } = await callSdk(() => client.speech.create(body, requestOptions(options)).withResponse(), {
       url: endpointURL(client, '/v1/t2a_v2'),
       body,
       abortSignal: options.abortSignal,
     });
     const { audio, data, ...rest } = result;
     const metadata: JSONObject = {
-      ...(result.trace_id ? { traceId: result.trace_id } : {}),
+      ...(traceId ? { traceId } : {}),
       ...(result.extra_info ? { extraInfo: result.extra_info as JSONObject } : {}),
     };
     return {
@@ -59,6 +64,7 @@ export class MiniMaxSpeechModel implements SpeechModelV3 {
       response: {
         timestamp: new Date(),
         modelId: this.modelId,
+        headers: responseHeaders(response),
         body: { ...rest, data: { ...data, audio: undefined } },
       },
       providerMetadata: { [PROVIDER_KEY]: metadata },

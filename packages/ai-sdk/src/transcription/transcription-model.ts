@@ -11,6 +11,7 @@ import type { ModelConfig } from '../model-config.ts';
 import type { MiniMaxTranscriptionModelId } from '../model-ids.ts';
 import { PROVIDER_KEY } from '../provider-options.ts';
 import { endpointURL, requestOptions } from '../provider-settings.ts';
+import { responseHeaders } from '../response-headers.ts';
 import { prepareTranscription } from './prepare-transcription.ts';
 
 type TranscriptionResult = Awaited<ReturnType<TranscriptionModelV3['doGenerate']>>;
@@ -52,14 +53,18 @@ export class MiniMaxTranscriptionModel implements TranscriptionModelV3 {
       ...fields,
       file: { name: (file as File).name, type: (file as File).type, size: (file as File).size },
     };
-    const result = await callSdk(() => client.transcriptions.create(params, requestOptions(options)), {
+    const {
+      data: result,
+      response,
+      traceId,
+    } = await callSdk(() => client.transcriptions.create(params, requestOptions(options)).withResponse(), {
       url: endpointURL(client, '/v1/speech_to_text'),
       body,
       abortSignal: options.abortSignal,
     });
     const segments = result.segments ?? [];
     const metadata: JSONObject = {
-      ...(result.trace_id ? { traceId: result.trace_id } : {}),
+      ...(traceId ? { traceId } : {}),
       ...(result.n_speakers !== undefined ? { nSpeakers: result.n_speakers } : {}),
       speakers: segments.map((segment) => segment.speaker ?? null),
     };
@@ -74,7 +79,7 @@ export class MiniMaxTranscriptionModel implements TranscriptionModelV3 {
       language: language?.split('-')[0]?.toLowerCase(),
       durationInSeconds: typeof result.duration === 'number' ? result.duration : undefined,
       warnings,
-      response: { timestamp: new Date(), modelId: this.modelId, body: result },
+      response: { timestamp: new Date(), modelId: this.modelId, headers: responseHeaders(response), body: result },
       providerMetadata: { [PROVIDER_KEY]: metadata },
     };
   }

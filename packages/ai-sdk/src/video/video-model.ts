@@ -1,7 +1,8 @@
 /**
  * MiniMax-H3 video (Video Generation V2) as an AI SDK video model (`experimental_generateVideo`), over
  * `mm.video.v2.create` + `wait`: one video per call, returned as its URL (the AI SDK downloads it), the task id in
- * the provider metadata. Once the task exists, no failure is marked retryable: the AI SDK would call the model
+ * the provider metadata with the create request's `traceId` (the one that names the generation to MiniMax support)
+ * and, per video, the final poll's (`pollTraceId`); `response.headers` are the final poll's. Once the task exists, no failure is marked retryable: the AI SDK would call the model
  * again and start (and bill) a second video; the error's `cause.taskId` names the task, which can still be waited for.
  */
 
@@ -16,6 +17,7 @@ import type { ModelConfig } from '../model-config.ts';
 import type { MiniMaxVideoModelId } from '../model-ids.ts';
 import { PROVIDER_KEY } from '../provider-options.ts';
 import { endpointURL, requestOptions } from '../provider-settings.ts';
+import { responseHeaders } from '../response-headers.ts';
 import { prepareVideo } from './prepare-video.ts';
 
 type VideoResult = Awaited<ReturnType<VideoModelV3['doGenerate']>>;
@@ -52,11 +54,16 @@ export class MiniMaxVideoModel implements VideoModelV3 {
     const client = this.config.client();
     const request = requestOptions(options);
     const failed = { body, abortSignal: options.abortSignal };
-    const { task_id: taskId } = await callSdk(() => client.video.v2.create(body, request), {
+    const created = await callSdk(() => client.video.v2.create(body, request).withResponse(), {
       ...failed,
       url: endpointURL(client, '/v2/video_generation'),
     });
-    const task = await callSdk(() => client.video.v2.wait(taskId, request), {
+    const taskId = created.data.task_id;
+    const {
+      data: task,
+      response,
+      traceId: pollTraceId,
+    } = await callSdk(() => client.video.v2.wait(taskId, request).withResponse(), {
       ...failed,
       url: endpointURL(client, `/v2/query/video_generation/${taskId}`),
       resendable: false,
@@ -70,6 +77,8 @@ export class MiniMaxVideoModel implements VideoModelV3 {
     }
     const metadata: JSONObject = {
       taskId,
+      ...(created.traceId ? { traceId: created.traceId } : {}),
+      ...(pollTraceId ? { pollTraceId } : {}),
       ...(task.resolution !== undefined && { resolution: task.resolution }),
       ...(task.ratio !== undefined && { ratio: task.ratio }),
       ...(task.duration !== undefined && { duration: task.duration }),
@@ -78,8 +87,11 @@ export class MiniMaxVideoModel implements VideoModelV3 {
     return {
       videos: [{ type: 'url', url, mediaType: 'video/mp4' }],
       warnings,
-      providerMetadata: { [PROVIDER_KEY]: { taskId, videos: [metadata] } },
-      response: { timestamp: new Date(), modelId: this.modelId, headers: undefined },
+      providerMetadata: {
+        [PROVIDER_KEY]: { taskId, ...(created.traceId ? { traceId: created.traceId } : {}), videos: [metadata] },
+      },
+      // The final poll's: the answer the video came from.
+      response: { timestamp: new Date(), modelId: this.modelId, headers: responseHeaders(response) },
     };
   }
 }

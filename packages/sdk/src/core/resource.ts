@@ -1,6 +1,7 @@
 import type { Transport } from '../internal/transport.ts';
 import { pollTask, type WaitOptions } from '../lib/poll-task.ts';
 import type { RealtimeConfig } from '../lib/speech-session-types.ts';
+import { type APIPromise, compositeCall } from './api-promise.ts';
 
 /** What resources need from their client. */
 export interface ResourceContext {
@@ -25,18 +26,23 @@ export abstract class APIResource {
     return this._ctx.transport;
   }
 
-  /** Polls `retrieve` until the task's `status` says it succeeded or failed (see `pollTask`). */
+  /**
+   * Polls `retrieve` until the task's `status` says it succeeded or failed (see `pollTask`); the call's response is
+   * the final poll's.
+   */
   protected _waitForTask<T extends { status?: string | undefined }>(
     taskId: string,
-    retrieve: (taskId: string, options: { signal: AbortSignal | undefined }) => Promise<T>,
+    retrieve: (taskId: string, options: { signal: AbortSignal | undefined }) => APIPromise<T>,
     options: WaitOptions<T> | undefined,
-  ): Promise<T> {
-    return pollTask({
-      taskId,
-      retrieve: (signal) => retrieve(taskId, { signal }),
-      statusOf: (r) => r.status,
-      pollInterval: this._ctx.pollInterval,
-      options,
-    });
+  ): APIPromise<T> {
+    return compositeCall((track) =>
+      pollTask({
+        taskId,
+        retrieve: (signal) => track(retrieve(taskId, { signal })),
+        statusOf: (r) => r.status,
+        pollInterval: this._ctx.pollInterval,
+        options,
+      }),
+    );
   }
 }

@@ -48,10 +48,15 @@ export class Deadline {
     return this.#controller.signal;
   }
 
-  /** Stops the timer and unhooks from the parents; the signal stays as it is. Idempotent. */
-  dispose(): void {
+  /** Stops the timer only: the parents still abort the signal (a stream handed over raw, still the caller's). */
+  stopTimer(): void {
     if (this.#timer !== undefined) clearTimeout(this.#timer);
     this.#timer = undefined;
+  }
+
+  /** Stops the timer and unhooks from the parents; the signal stays as it is. Idempotent. */
+  dispose(): void {
+    this.stopTimer();
     for (const parent of this.#parents) parent?.removeEventListener('abort', this.#onParentAbort);
   }
 }

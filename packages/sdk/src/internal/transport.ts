@@ -5,8 +5,9 @@
  * builds a URL itself.
  */
 
-import { buildUrl, type Client, type Config, createConfig } from '@minimax-ts/generated';
+import { type Client, createConfig } from '@minimax-ts/generated';
 import { APIError } from '../core/api-error.ts';
+import { APIPromise, CallRecord } from '../core/api-promise.ts';
 import type { Logger, RequestOptions, ValidationMode } from '../core/client-options.ts';
 import { APIConnectionError, APITimeoutError } from '../core/connection-errors.ts';
 import { MiniMaxError } from '../core/minimax-error.ts';
@@ -19,10 +20,11 @@ import { describeFailure } from './describe-failure.ts';
 import { stringifyJSON } from './lossless-json.ts';
 import type { OpenResponse } from './open-response.ts';
 import { checkEventStream } from './open-stream.ts';
-import type { GeneratedResult, Operation } from './operation.ts';
+import type { Operation } from './operation.ts';
 import { parseAnswer } from './read-json.ts';
 import { readTextAnswer } from './read-text.ts';
 import { retryDelayMs, shouldRetry } from './retry-policy.ts';
+import { createSender } from './sender.ts';
 import { sleep } from './sleep.ts';
 import { type Check, validationFor } from './validation.ts';
 
@@ -64,26 +66,20 @@ type Reader<R> = (open: OpenResponse) => Promise<R>;
 
 const CONTENT_TYPE_JSON = /\bjson\b/i;
 
+/**
+ * Every call returns an `APIPromise` with the `CallRecord` its reader fills: the response whose body became the data
+ * (a reference, nothing computed), or, when `asResponse()` asked for it before the headers arrived, the response
+ * handed over unread (see `handOver`).
+ */
 export class Transport {
-  /** The generated client's configuration (base URL, default headers, serialisers), without a client instance. */
-  readonly #clientConfig: Config;
   readonly #config: TransportConfig;
   /** What the generated functions are called with as their `client`: sends with one `fetch(url, init)`. */
   readonly #sender: Client;
-  /** The generated client's default body serialiser, for a body without one of its own. */
-  readonly #defaultSerializer: ((body: unknown) => unknown) | undefined;
 
   constructor(config: TransportConfig) {
     this.#config = config;
-    this.#clientConfig = createConfig({ baseUrl: config.baseURL, headers: config.defaultHeaders });
-    const clientConfig = this.#clientConfig;
-    this.#defaultSerializer = clientConfig.bodySerializer ?? undefined;
-    const clientHeaders = headerRecord(undefined, clientConfig.headers as HeadersInit | undefined);
-    this.#sender = {
-      get: (options: GeneratedRequest) => this.#dispatch('GET', options, clientHeaders),
-      post: (options: GeneratedRequest) => this.#dispatch('POST', options, clientHeaders),
-      delete: (options: GeneratedRequest) => this.#dispatch('DELETE', options, clientHeaders),
-    } as unknown as Client;
+    // The generated client's configuration (base URL, default headers, serialisers), without a client instance.
+    this.#sender = createSender(config, createConfig({ baseUrl: config.baseURL, headers: config.defaultHeaders }));
   }
 
   get baseURL(): string {
@@ -99,10 +95,13 @@ export class Transport {
   }
 
   /** A JSON answer: parsed losslessly, `base_resp` checked, validated when asked. */
-  json<T>(op: Operation, input: CallInput, options?: RequestOptions): Promise<T> {
+  json<T>(op: Operation, input: CallInput, options?: RequestOptions): APIPromise<T> {
+    const record = new CallRecord();
     const validation = this.#validation(op, options);
-    if (!validation) return this.#execute(op, input, options, (open) => readAnswer<T>(open, op, undefined));
-    return validation.then((check) => this.#execute(op, input, options, (open) => readAnswer<T>(open, op, check)));
+    const data = validation
+      ? validation.then((check) => this.#execute(op, input, options, (open) => readJSON<T>(open, op, check, record)))
+      : this.#execute(op, input, options, (open) => readJSON<T>(open, op, undefined, record));
+    return new APIPromise(data, record);
   }
 
   /**
@@ -113,7 +112,17 @@ export class Transport {
    * (`stop`, which also ends a retry in progress) and, with a `streamTimeout`, the deadline that covers the attempts,
    * the backoff between them and every event after. The stream releases it (`done`) when it ends.
    */
-  async sse(op: Operation, input: CallInput, options?: RequestOptions): Promise<OpenResponse> {
+  sse(op: Operation, input: CallInput, options?: RequestOptions): APIPromise<OpenResponse> {
+    const record = new CallRecord();
+    return new APIPromise(this.#sse(op, input, options, record), record);
+  }
+
+  async #sse(
+    op: Operation,
+    input: CallInput,
+    options: RequestOptions | undefined,
+    record: CallRecord,
+  ): Promise<OpenResponse> {
     const check = await this.#validation(op, options);
     const streamTimeout = options?.streamTimeout ?? this.#config.streamTimeout;
     checkRequestOptions(options);
@@ -127,6 +136,11 @@ export class Transport {
     const deadline = new Deadline([options?.signal, stop.signal], streamTimeout, expired);
     const effective = { ...options, signal: deadline.signal };
     const read: Reader<OpenResponse> = async (open) => {
+      if (record.raw) {
+        deadline.stopTimer(); // the caller's signal still reaches the body; the SDK's clocks no longer run on it
+        return handOver(open, record);
+      }
+      record.response = open.response; // from here on, too late for asResponse()
       await this.#openStream(op, open, check);
       open.done = () => deadline.dispose();
       open.stop = () => stop.abort();
@@ -152,19 +166,26 @@ export class Transport {
   }
 
   /** A text answer (subtitles), read whole; a JSON error body in its place raised (see `read-text.ts`). */
-  text(op: Operation, input: CallInput, options?: RequestOptions): Promise<string> {
-    return this.#execute(op, input, options, async (open) => {
+  text(op: Operation, input: CallInput, options?: RequestOptions): APIPromise<string> {
+    const record = new CallRecord();
+    const data = this.#execute<string>(op, input, options, async (open) => {
+      if (record.raw) return handOver(open, record);
+      record.response = open.response;
       try {
         return readTextAnswer(await open.response.text(), open.response, open.request);
       } finally {
         open.attempt.dispose();
       }
     });
+    return new APIPromise(data, record);
   }
 
   /** A binary answer (file content), handed over with its body unread. */
-  binary(op: Operation, input: CallInput, options?: RequestOptions): Promise<OpenResponse> {
-    return this.#execute(op, input, options, async (open) => {
+  binary(op: Operation, input: CallInput, options?: RequestOptions): APIPromise<OpenResponse> {
+    const record = new CallRecord();
+    const data = this.#execute<OpenResponse>(op, input, options, async (open) => {
+      if (record.raw) return handOver(open, record);
+      record.response = open.response;
       const type = open.response.headers.get('content-type') ?? '';
       if (op.envelope === 'native' && CONTENT_TYPE_JSON.test(type)) {
         // Native endpoints answer a failure with a JSON base_resp even where bytes were expected.
@@ -178,6 +199,7 @@ export class Transport {
       open.attempt.stopTimer();
       return open;
     });
+    return new APIPromise(data, record);
   }
 
   /** The response check for this call, resolved before it is sent; `undefined` when validation is off. */
@@ -279,86 +301,6 @@ export class Transport {
     }
     return response;
   }
-
-  /**
-   * Sends the request a generated function assembled (URL, query, security, headers, body serialiser) with a single
-   * `fetch(url, init)`. The generated client's own `request()` builds a `Request` first and hands that to fetch, which
-   * clones it — the body piped through a new TransformStream — and that clone was ~30% of the CPU of a small call.
-   * The request on the wire is the same: URL and query from the generated `buildUrl`, the client's headers, then the
-   * operation's, a `null` header removed, `Authorization: Bearer` set for a bearer-secured operation, `Content-Type`
-   * dropped when there is no body, the body from the operation's serialiser. A non-2xx answer's body is read into
-   * `error` as the generated client does (JSON if it parses, else text).
-   */
-  async #dispatch(
-    method: string,
-    options: GeneratedRequest,
-    clientHeaders: Record<string, string>,
-  ): Promise<GeneratedResult> {
-    const url =
-      options.query || options.path
-        ? buildUrl({ ...this.#clientConfig, ...options } as never)
-        : `${this.#config.baseURL}${options.url}`;
-    const headers = headerRecord(clientHeaders, options.headers);
-    if (options.security?.some((scheme) => scheme.scheme === 'bearer'))
-      headers.authorization = `Bearer ${this.#config.apiKey}`;
-    let body: unknown;
-    if (options.body === undefined) delete headers['content-type'];
-    else {
-      const serializer = options.bodySerializer === undefined ? this.#defaultSerializer : options.bodySerializer;
-      body = serializer ? serializer(options.body) : options.body;
-      if (body === '') {
-        delete headers['content-type'];
-        body = undefined;
-      }
-    }
-    const init: RequestInit & { duplex?: 'half' } = { method, headers, redirect: 'follow' };
-    if (body !== undefined && body !== null) init.body = body as BodyInit;
-    if (options.signal) init.signal = options.signal;
-    if (options.duplex) init.duplex = options.duplex;
-    const response = await this.#config.fetch(url, init);
-    if (response.ok) return { response };
-    const text = await response.text();
-    let error: unknown = text;
-    try {
-      error = JSON.parse(text);
-    } catch {
-      // not JSON: the text itself
-    }
-    return { response, error: error || {} };
-  }
-}
-
-/** The options a generated function passes to `client.get/post` (its defaults merged with the transport's input). */
-interface GeneratedRequest {
-  url: string;
-  security?: ReadonlyArray<{ scheme?: string }>;
-  headers?: HeadersInit | Record<string, string | null | undefined> | undefined;
-  body?: unknown;
-  bodySerializer?: ((body: unknown) => unknown) | null;
-  query?: Record<string, unknown>;
-  path?: Record<string, unknown>;
-  signal?: AbortSignal;
-  duplex?: 'half';
-}
-
-type HeaderSource = HeadersInit | Record<string, string | readonly string[] | null | undefined | object> | undefined;
-
-/**
- * Headers as a plain record with lower-case names (what fetch receives), merged like the generated `mergeHeaders`:
- * later sources win, `null` removes, `undefined` is skipped, an array appends, an object is sent as JSON.
- */
-function headerRecord(base: Record<string, string> | undefined, source: HeaderSource): Record<string, string> {
-  const out: Record<string, string> = base ? { ...base } : {};
-  if (!source) return out;
-  const entries: Iterable<[string, unknown]> = source instanceof Headers ? source : Object.entries(source);
-  for (const [name, value] of entries) {
-    const key = name.toLowerCase();
-    if (value === null) delete out[key];
-    else if (Array.isArray(value)) {
-      for (const item of value) out[key] = out[key] === undefined ? String(item) : `${out[key]}, ${item}`;
-    } else if (value !== undefined) out[key] = typeof value === 'object' ? JSON.stringify(value) : String(value);
-  }
-  return out;
 }
 
 /** The path with its `{name}` parameters filled in, as errors and logs should name the call. */
@@ -389,13 +331,36 @@ function jsonSerializer(idKeys: ReadonlySet<string> | undefined): (body: unknown
   return serializer;
 }
 
+/** A JSON answer read, or handed over unread when `asResponse()` asked for it. */
+function readJSON<T>(open: OpenResponse, op: Operation, check: Check | undefined, record: CallRecord): Promise<T> {
+  return record.raw ? handOver(open, record) : readAnswer<T>(open, op, check, record);
+}
+
 /** Reads a JSON answer, checks it when validation is on, and releases the attempt. */
-async function readAnswer<T>(open: OpenResponse, op: Operation, check: Check | undefined): Promise<T> {
+async function readAnswer<T>(
+  open: OpenResponse,
+  op: Operation,
+  check: Check | undefined,
+  record: CallRecord,
+): Promise<T> {
+  record.response = open.response;
   try {
     const body = parseAnswer(await open.response.text(), open.response, open.request);
+    record.body = body;
     check?.(op.responseSchema, body);
     return body as T;
   } finally {
     open.attempt.dispose();
   }
+}
+
+/**
+ * `asResponse()`: the successful response goes to the caller with its body unread (nothing parsed, no stream). The
+ * attempt's timeout stops — the SDK no longer reads — while the caller's signal still reaches the body, as with fetch.
+ * The call's data is never read (`await` on it rejects), so it resolves with nothing.
+ */
+async function handOver<R>(open: OpenResponse, record: CallRecord): Promise<R> {
+  open.attempt.stopTimer();
+  record.response = open.response;
+  return undefined as R;
 }

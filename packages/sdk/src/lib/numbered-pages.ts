@@ -6,6 +6,7 @@
  * task once.
  */
 
+import type { APIPromise } from '../core/api-promise.ts';
 import { type Page, PagePromise } from '../core/pagination.ts';
 
 /** One page as the endpoint answered it. */
@@ -20,7 +21,8 @@ export interface NumberedPage<T> {
 export interface NumberedPagesInput<T> {
   firstPage: number;
   pageSize: number;
-  fetchPage: (pageNum: number) => Promise<NumberedPage<T>>;
+  /** One page's call; the first one's response is the `PagePromise`'s. */
+  fetchPage: (pageNum: number) => APIPromise<NumberedPage<T>>;
   /** An item's id, to skip one a shifted page repeats. */
   idOf: (item: T) => string | undefined;
 }
@@ -41,12 +43,12 @@ const hasSeen = (seen: Seen | undefined, id: string): boolean => {
  *
  * @example
  * ```ts
- * numberedPages({ firstPage: 1, pageSize: 20, fetchPage: (n) => fetchTasks(n), idOf: (t) => t.id });
+ * numberedPages({ firstPage: 1, pageSize: 20, fetchPage: (n) => fetchTasks(n), idOf: (t) => t.id }); // fetchTasks: an APIPromise
  * ```
  */
 export function numberedPages<T>({ firstPage, pageSize, fetchPage, idOf }: NumberedPagesInput<T>): PagePromise<T> {
-  const load = async (pageNum: number, counted: number, seen: Seen | undefined): Promise<Page<T>> => {
-    const { items: raw, total, response } = await fetchPage(pageNum);
+  const toPage = (pageNum: number, counted: number, seen: Seen | undefined, page: NumberedPage<T>): Page<T> => {
+    const { items: raw, total, response } = page;
     const ids = new Set<string>();
     const items = raw.filter((item) => {
       const id = idOf(item);
@@ -60,7 +62,13 @@ export function numberedPages<T>({ firstPage, pageSize, fetchPage, idOf }: Numbe
     const reached = counted + raw.length;
     const more = raw.length > 0 && items.length > 0 && (total === undefined ? raw.length >= pageSize : reached < total);
     const chain: Seen = { ids, before: seen };
-    return { items, response, nextPage: more ? () => load(pageNum + 1, reached, chain) : undefined };
+    const next = pageNum + 1;
+    return {
+      items,
+      response,
+      nextPage: more ? () => fetchPage(next).then((p) => toPage(next, reached, chain, p)) : undefined,
+    };
   };
-  return new PagePromise(load(firstPage, (firstPage - 1) * pageSize, undefined));
+  const first = fetchPage(firstPage);
+  return new PagePromise(first._thenUnwrap((page) => toPage(firstPage, (firstPage - 1) * pageSize, undefined, page)));
 }

@@ -12,6 +12,7 @@ import {
   type TokenPlanModelRemain,
   type TokenPlanRemainsResp,
 } from '@minimax-ts/generated';
+import type { APIPromise } from '../core/api-promise.ts';
 import type { RequestOptions } from '../core/client-options.ts';
 import { APIResource } from '../core/resource.ts';
 import { defineOperation } from '../internal/operation.ts';
@@ -57,7 +58,7 @@ export class Account extends APIResource {
    * for (const m of model_remains) console.log(m.model_name, m.current_interval_remaining_percent);
    * ```
    */
-  tokenPlanRemains(options?: RequestOptions): Promise<TokenPlanRemains> {
+  tokenPlanRemains(options?: RequestOptions): APIPromise<TokenPlanRemains> {
     return this._transport.json(ops.tokenPlanRemains, {}, options);
   }
 
@@ -70,7 +71,7 @@ export class Account extends APIResource {
    * const { available_amount } = await mm.account.balance(); // "48.20"
    * ```
    */
-  balance(options?: RequestOptions): Promise<AccountBalance> {
+  balance(options?: RequestOptions): APIPromise<AccountBalance> {
     return this._transport.json(ops.balance, {}, options);
   }
 }

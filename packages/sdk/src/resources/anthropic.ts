@@ -1,4 +1,5 @@
 import { type AnthropicMessage, type AnthropicMessageCreateRequest, anthropicMessages } from '@minimax-ts/generated';
+import { type APIPromise, rejectedCall } from '../core/api-promise.ts';
 import type { RequestOptions } from '../core/client-options.ts';
 import { APIResource, type ResourceContext } from '../core/resource.ts';
 import { defineOperation } from '../internal/operation.ts';
@@ -29,27 +30,41 @@ export class AnthropicMessages extends APIResource {
    * const message = await mm.anthropic.messages.create({
    *   model: 'MiniMax-M2', max_tokens: 1024, messages: [{ role: 'user', content: 'Hello' }],
    * });
+   * const { data, traceId } = await mm.anthropic.messages.create(params).withResponse(); // + the HTTP response
    * ```
    */
-  create(params: AnthropicMessageCreateParamsNonStreaming, options?: RequestOptions): Promise<AnthropicMessage>;
-  create(params: AnthropicMessageCreateParamsStreaming, options?: RequestOptions): Promise<AnthropicMessageStream>;
+  create(params: AnthropicMessageCreateParamsNonStreaming, options?: RequestOptions): APIPromise<AnthropicMessage>;
+  create(params: AnthropicMessageCreateParamsStreaming, options?: RequestOptions): APIPromise<AnthropicMessageStream>;
   create(
     params: AnthropicMessageCreateParams,
     options?: RequestOptions,
-  ): Promise<AnthropicMessage | AnthropicMessageStream>;
-  async create(
+  ): APIPromise<AnthropicMessage | AnthropicMessageStream>;
+  create(
     params: AnthropicMessageCreateParams,
     options?: RequestOptions,
-  ): Promise<AnthropicMessage | AnthropicMessageStream> {
-    if (params.stream) {
-      const open = await this._transport.sse(messagesOperation, { body: params }, options);
-      return new AnthropicMessageStream(streamContext(open));
+  ): APIPromise<AnthropicMessage | AnthropicMessageStream> {
+    try {
+      if (params.stream) {
+        return this._transport
+          .sse(messagesOperation, { body: params }, options)
+          ._thenUnwrap((open) => new AnthropicMessageStream(streamContext(open)));
+      }
+      return this._transport.json<AnthropicMessage>(messagesOperation, { body: params }, options);
+    } catch (error) {
+      return rejectedCall(error);
     }
-    return this._transport.json<AnthropicMessage>(messagesOperation, { body: params }, options);
   }
 
-  /** Shorthand for `create({ ...params, stream: true })`. */
-  stream(params: AnthropicMessageCreateParams, options?: RequestOptions): Promise<AnthropicMessageStream> {
+  /**
+   * Shorthand for `create({ ...params, stream: true })`.
+   *
+   * @example
+   * ```ts
+   * const { data: stream, traceId } = await mm.anthropic.messages.stream(params).withResponse();
+   * for await (const event of stream) if (event.type === 'content_block_delta') console.log(event.delta);
+   * ```
+   */
+  stream(params: AnthropicMessageCreateParams, options?: RequestOptions): APIPromise<AnthropicMessageStream> {
     return this.create({ ...params, stream: true }, options);
   }
 }

@@ -1,4 +1,5 @@
 import { type ChatCompletionReq, type ChatCompletionResp, chatCompletionV2 } from '@minimax-ts/generated';
+import { type APIPromise, rejectedCall } from '../core/api-promise.ts';
 import type { RequestOptions } from '../core/client-options.ts';
 import { APIResource } from '../core/resource.ts';
 import { defineOperation } from '../internal/operation.ts';
@@ -24,22 +25,29 @@ const chatCompletion = defineOperation({
 /** Native text generation (`POST /v1/text/chatcompletion_v2`). */
 export class Chat extends APIResource {
   /**
-   * Creates a chat completion; with `stream: true`, a {@link ChatCompletionStream} of increments.
+   * Creates a chat completion; with `stream: true`, a {@link ChatCompletionStream} of increments. `.withResponse()`
+   * adds the HTTP response and its `Trace-Id` (see {@link APIPromise}).
    *
    * @example
    * ```ts
    * const completion = await mm.chat.create({ model: 'MiniMax-M2', messages: [{ role: 'user', content: 'Hi!' }] });
    * console.log(completion.choices?.[0]?.message?.content);
+   * const { data, traceId } = await mm.chat.create({ model: 'MiniMax-M2', messages }).withResponse();
    * ```
    */
-  create(params: ChatCreateParamsNonStreaming, options?: RequestOptions): Promise<ChatCompletion>;
-  create(params: ChatCreateParamsStreaming, options?: RequestOptions): Promise<ChatCompletionStream>;
-  create(params: ChatCreateParams, options?: RequestOptions): Promise<ChatCompletion | ChatCompletionStream>;
-  async create(params: ChatCreateParams, options?: RequestOptions): Promise<ChatCompletion | ChatCompletionStream> {
-    if (params.stream) {
-      const open = await this._transport.sse(chatCompletion, { body: params }, options);
-      return new ChatCompletionStream(streamContext(open));
+  create(params: ChatCreateParamsNonStreaming, options?: RequestOptions): APIPromise<ChatCompletion>;
+  create(params: ChatCreateParamsStreaming, options?: RequestOptions): APIPromise<ChatCompletionStream>;
+  create(params: ChatCreateParams, options?: RequestOptions): APIPromise<ChatCompletion | ChatCompletionStream>;
+  create(params: ChatCreateParams, options?: RequestOptions): APIPromise<ChatCompletion | ChatCompletionStream> {
+    try {
+      if (params.stream) {
+        return this._transport
+          .sse(chatCompletion, { body: params }, options)
+          ._thenUnwrap((open) => new ChatCompletionStream(streamContext(open)));
+      }
+      return this._transport.json<ChatCompletion>(chatCompletion, { body: params }, options);
+    } catch (error) {
+      return rejectedCall(error); // `params` that is not an object: rejected, as from any call
     }
-    return this._transport.json<ChatCompletion>(chatCompletion, { body: params }, options);
   }
 }

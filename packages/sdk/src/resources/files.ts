@@ -13,6 +13,7 @@ import {
   type UploadFileResp,
   uploadFile,
 } from '@minimax-ts/generated';
+import { type APIPromise, checkedCall } from '../core/api-promise.ts';
 import type { RequestOptions } from '../core/client-options.ts';
 import { type Page, PagePromise } from '../core/pagination.ts';
 import { APIResource } from '../core/resource.ts';
@@ -107,27 +108,29 @@ export class Files extends APIResource {
    * console.log(file?.file_id); // an 18-digit id, as a string
    * ```
    */
-  async upload(params: FileUploadParams, options?: RequestOptions): Promise<UploadFileResp> {
-    const upload = normalizeUpload(params.file, params.filename, params.contentType);
-    if (upload.kind === 'blob') {
-      const file = fileForUpload(upload, params.contentType);
-      return this._transport.json(ops.upload, { body: { purpose: params.purpose, file } }, options);
-    }
-    const multipart = streamingMultipart(
-      { purpose: params.purpose },
-      { stream: upload.stream, filename: upload.filename, contentType: upload.contentType, field: 'file' },
-    );
-    return this._transport.json(
-      ops.upload,
-      {
-        body: multipart.body,
-        bodySerializer: (body) => body,
-        headers: { 'Content-Type': multipart.contentType },
-        duplex: 'half',
-      },
-      // A stream is read once: an upload that failed midway cannot be replayed.
-      { ...options, maxRetries: 0 },
-    );
+  upload(params: FileUploadParams, options?: RequestOptions): APIPromise<UploadFileResp> {
+    return checkedCall(() => {
+      const upload = normalizeUpload(params.file, params.filename, params.contentType);
+      if (upload.kind === 'blob') {
+        const file = fileForUpload(upload, params.contentType);
+        return this._transport.json(ops.upload, { body: { purpose: params.purpose, file } }, options);
+      }
+      const multipart = streamingMultipart(
+        { purpose: params.purpose },
+        { stream: upload.stream, filename: upload.filename, contentType: upload.contentType, field: 'file' },
+      );
+      return this._transport.json(
+        ops.upload,
+        {
+          body: multipart.body,
+          bodySerializer: (body) => body,
+          headers: { 'Content-Type': multipart.contentType },
+          duplex: 'half',
+        },
+        // A stream is read once: an upload that failed midway cannot be replayed.
+        { ...options, maxRetries: 0 },
+      );
+    });
   }
 
   /**
@@ -141,17 +144,18 @@ export class Files extends APIResource {
    * ```
    */
   list(params: FileListParams = {}, options?: RequestOptions): PagePromise<FileObject> {
-    const fetchPage = async (): Promise<Page<FileObject>> => {
-      const query = params.purpose === undefined ? {} : { purpose: params.purpose };
-      const response = await this._transport.json<ListFileResp>(ops.list, { query }, options);
-      return { items: response.files ?? [], response, nextPage: undefined };
-    };
-    return new PagePromise(fetchPage());
+    const query = params?.purpose === undefined ? {} : { purpose: params.purpose };
+    const first = this._transport
+      .json<ListFileResp>(ops.list, { query }, options)
+      ._thenUnwrap((response): Page<FileObject> => ({ items: response.files ?? [], response, nextPage: undefined }));
+    return new PagePromise(first);
   }
 
   /** File metadata, including a time-limited `download_url`. */
-  async retrieve(fileId: string, options?: RequestOptions): Promise<RetrieveFileResp> {
-    return this._transport.json(ops.retrieve, { query: { file_id: int64Id(fileId, 'file_id') } }, options);
+  retrieve(fileId: string, options?: RequestOptions): APIPromise<RetrieveFileResp> {
+    return checkedCall(() =>
+      this._transport.json(ops.retrieve, { query: { file_id: int64Id(fileId, 'file_id') } }, options),
+    );
   }
 
   /**
@@ -163,13 +167,17 @@ export class Files extends APIResource {
    * const bytes = await content.bytes();
    * ```
    */
-  async content(fileId: string, options?: RequestOptions): Promise<FileContent> {
-    const query = { file_id: int64Id(fileId, 'file_id') };
-    return new FileContent(await this._transport.binary(ops.content, { query }, options));
+  content(fileId: string, options?: RequestOptions): APIPromise<FileContent> {
+    return checkedCall(() => {
+      const query = { file_id: int64Id(fileId, 'file_id') };
+      return this._transport.binary(ops.content, { query }, options)._thenUnwrap((open) => new FileContent(open));
+    });
   }
 
   /** Deletes a file. */
-  async delete(params: FileDeleteParams, options?: RequestOptions): Promise<DeleteFileResp> {
-    return this._transport.json(ops.delete, { body: checkIdFields(params, ops.delete.idKeys!) }, options);
+  delete(params: FileDeleteParams, options?: RequestOptions): APIPromise<DeleteFileResp> {
+    return checkedCall(() =>
+      this._transport.json(ops.delete, { body: checkIdFields(params, ops.delete.idKeys!) }, options),
+    );
   }
 }

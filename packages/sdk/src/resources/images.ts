@@ -1,4 +1,5 @@
 import { type ImageGenerationReq, type ImageGenerationResp, imageGeneration } from '@minimax-ts/generated';
+import type { APIPromise } from '../core/api-promise.ts';
 import type { RequestOptions } from '../core/client-options.ts';
 import { APIResource } from '../core/resource.ts';
 import { defineOperation } from '../internal/operation.ts';
@@ -27,7 +28,7 @@ export class Images extends APIResource {
    * console.log(result.data?.image_urls, result.metadata?.success_count);
    * ```
    */
-  generate(params: ImageGenerateParams, options?: RequestOptions): Promise<ImageGeneration> {
+  generate(params: ImageGenerateParams, options?: RequestOptions): APIPromise<ImageGeneration> {
     return this._transport.json(generate, { body: params }, options);
   }
 }

@@ -3,6 +3,7 @@
  */
 
 import { listModels, type ModelList, type ModelObject, retrieveModel } from '@minimax-ts/generated';
+import { type APIPromise, checkedCall } from '../core/api-promise.ts';
 import type { RequestOptions } from '../core/client-options.ts';
 import { APIResource } from '../core/resource.ts';
 import { defineOperation } from '../internal/operation.ts';
@@ -57,8 +58,10 @@ export class Models extends APIResource {
    * const model = await mm.models.retrieve('MiniMax-M3');
    * ```
    */
-  async retrieve(modelId: string, options?: RequestOptions): Promise<ModelObject> {
-    const path = { model_id: pathSegment(modelId, 'model_id') };
-    return this._transport.json<ModelObject>(ops.retrieve, { path }, options);
+  retrieve(modelId: string, options?: RequestOptions): APIPromise<ModelObject> {
+    return checkedCall(() => {
+      const path = { model_id: pathSegment(modelId, 'model_id') };
+      return this._transport.json<ModelObject>(ops.retrieve, { path }, options);
+    });
   }
 }

@@ -15,6 +15,7 @@ import {
   type MusicCoverPreprocessResp,
   musicCoverPreprocess,
 } from '@minimax-ts/generated';
+import { type APIPromise, checkedCall } from '../core/api-promise.ts';
 import type { RequestOptions } from '../core/client-options.ts';
 import { InvalidArgumentError } from '../core/invalid-argument-error.ts';
 import { APIResource } from '../core/resource.ts';
@@ -102,17 +103,21 @@ export class Music extends APIResource {
    * const instrumental = await mm.music.generate({ model: 'music-2.6', prompt: 'lo-fi piano', is_instrumental: true });
    * ```
    */
-  async generate(params: MusicGenerateParams, options?: RequestOptions): Promise<MusicResult> {
-    checkGenerate(params);
-    const response = await this._transport.json<GenerateMusicResp>(
-      ops.generate,
-      { body: { ...params, stream: false } },
-      options,
-    );
-    const hex = response.data?.audio;
-    const isUrl = params.output_format === 'url' || (hex !== undefined && /^https?:/.test(hex));
-    const source = { operation: 'POST /v1/music_generation', path: 'data.audio' };
-    return { ...response, audio: hex && !isUrl ? hexToBytes(hex, source) : undefined };
+  generate(params: MusicGenerateParams, options?: RequestOptions): APIPromise<MusicResult> {
+    return checkedCall(() => {
+      checkGenerate(params);
+      const call = this._transport.json<GenerateMusicResp>(
+        ops.generate,
+        { body: { ...params, stream: false } },
+        options,
+      );
+      return call._thenUnwrap((response) => {
+        const hex = response.data?.audio;
+        const isUrl = params.output_format === 'url' || (hex !== undefined && /^https?:/.test(hex));
+        const source = { operation: 'POST /v1/music_generation', path: 'data.audio' };
+        return { ...response, audio: hex && !isUrl ? hexToBytes(hex, source) : undefined };
+      });
+    });
   }
 
   /**
@@ -125,10 +130,13 @@ export class Music extends APIResource {
    * for await (const bytes of stream) player.write(bytes);
    * ```
    */
-  async stream(params: MusicGenerateParams, options?: RequestOptions): Promise<AudioStream> {
-    checkGenerate(params);
-    const open = await this._transport.sse(ops.generate, { body: { ...params, stream: true } }, options);
-    return new AudioStream(streamContext(open));
+  stream(params: MusicGenerateParams, options?: RequestOptions): APIPromise<AudioStream> {
+    return checkedCall(() => {
+      checkGenerate(params);
+      return this._transport
+        .sse(ops.generate, { body: { ...params, stream: true } }, options)
+        ._thenUnwrap((open) => new AudioStream(streamContext(open)));
+    });
   }
 
   /**
@@ -142,11 +150,13 @@ export class Music extends APIResource {
    * const song = await mm.music.generate({ model: 'music-2.6', prompt: style_tags, lyrics });
    * ```
    */
-  async generateLyrics(params: LyricsGenerateParams, options?: RequestOptions): Promise<GeneratedLyrics> {
-    const body = checkBody(params);
-    requireString(body, 'mode', "'write_full_song' or 'edit'");
-    for (const field of ['prompt', 'lyrics', 'title']) optionalString(body, field);
-    return this._transport.json(ops.lyrics, { body: params }, options);
+  generateLyrics(params: LyricsGenerateParams, options?: RequestOptions): APIPromise<GeneratedLyrics> {
+    return checkedCall(() => {
+      const body = checkBody(params);
+      requireString(body, 'mode', "'write_full_song' or 'edit'");
+      for (const field of ['prompt', 'lyrics', 'title']) optionalString(body, field);
+      return this._transport.json(ops.lyrics, { body: params }, options);
+    });
   }
 
   /**
@@ -162,14 +172,16 @@ export class Music extends APIResource {
    * });
    * ```
    */
-  async coverPreprocess(params: MusicCoverPreprocessParams, options?: RequestOptions): Promise<MusicCoverFeatures> {
-    const body = checkBody(params);
-    requireString(body, 'model', 'the cover model id, "music-cover"');
-    const given = givenStrings(body, ['audio_url', 'audio_base64']);
-    if (given.length !== 1) {
-      const why = given.length === 0 ? 'neither was given' : 'both were given';
-      throw new InvalidArgumentError('audio_url', `give exactly one of audio_url or audio_base64; ${why}`);
-    }
-    return this._transport.json(ops.coverPreprocess, { body: params }, options);
+  coverPreprocess(params: MusicCoverPreprocessParams, options?: RequestOptions): APIPromise<MusicCoverFeatures> {
+    return checkedCall(() => {
+      const body = checkBody(params);
+      requireString(body, 'model', 'the cover model id, "music-cover"');
+      const given = givenStrings(body, ['audio_url', 'audio_base64']);
+      if (given.length !== 1) {
+        const why = given.length === 0 ? 'neither was given' : 'both were given';
+        throw new InvalidArgumentError('audio_url', `give exactly one of audio_url or audio_base64; ${why}`);
+      }
+      return this._transport.json(ops.coverPreprocess, { body: params }, options);
+    });
   }
 }

@@ -3,6 +3,7 @@ import {
   type OpenAiChatCompletionRequest,
   openaiChatCompletions,
 } from '@minimax-ts/generated';
+import { type APIPromise, rejectedCall } from '../core/api-promise.ts';
 import type { RequestOptions } from '../core/client-options.ts';
 import { APIResource, type ResourceContext } from '../core/resource.ts';
 import { defineOperation } from '../internal/operation.ts';
@@ -35,26 +36,35 @@ export class OpenAIChatCompletions extends APIResource {
    *   messages: [{ role: 'user', content: 'Hello' }],
    *   reasoning_split: true, // reasoning in `reasoning_details` instead of <think> tags inside `content`
    * });
+   * const raw = await mm.openai.chat.completions.create(params).asResponse(); // the Response, body unread
    * ```
    */
-  create(params: OpenAIChatCompletionCreateParamsNonStreaming, options?: RequestOptions): Promise<OpenAiChatCompletion>;
+  create(
+    params: OpenAIChatCompletionCreateParamsNonStreaming,
+    options?: RequestOptions,
+  ): APIPromise<OpenAiChatCompletion>;
   create(
     params: OpenAIChatCompletionCreateParamsStreaming,
     options?: RequestOptions,
-  ): Promise<OpenAIChatCompletionStream>;
+  ): APIPromise<OpenAIChatCompletionStream>;
   create(
     params: OpenAIChatCompletionCreateParams,
     options?: RequestOptions,
-  ): Promise<OpenAiChatCompletion | OpenAIChatCompletionStream>;
-  async create(
+  ): APIPromise<OpenAiChatCompletion | OpenAIChatCompletionStream>;
+  create(
     params: OpenAIChatCompletionCreateParams,
     options?: RequestOptions,
-  ): Promise<OpenAiChatCompletion | OpenAIChatCompletionStream> {
-    if (params.stream) {
-      const open = await this._transport.sse(chatCompletions, { body: params }, options);
-      return new OpenAIChatCompletionStream(streamContext(open));
+  ): APIPromise<OpenAiChatCompletion | OpenAIChatCompletionStream> {
+    try {
+      if (params.stream) {
+        return this._transport
+          .sse(chatCompletions, { body: params }, options)
+          ._thenUnwrap((open) => new OpenAIChatCompletionStream(streamContext(open)));
+      }
+      return this._transport.json<OpenAiChatCompletion>(chatCompletions, { body: params }, options);
+    } catch (error) {
+      return rejectedCall(error);
     }
-    return this._transport.json<OpenAiChatCompletion>(chatCompletions, { body: params }, options);
   }
 }
 

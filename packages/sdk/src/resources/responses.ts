@@ -11,6 +11,7 @@ import {
   type ResponseInputTokensResp,
   type ResponseObject as WireResponseObject,
 } from '@minimax-ts/generated';
+import { type APIPromise, checkedCall } from '../core/api-promise.ts';
 import type { RequestOptions } from '../core/client-options.ts';
 import { InvalidArgumentError } from '../core/invalid-argument-error.ts';
 import { APIResource } from '../core/resource.ts';
@@ -108,17 +109,21 @@ export class Responses extends APIResource {
    * for await (const event of stream) if (event.type === 'response.output_text.delta') process.stdout.write(event.delta);
    * ```
    */
-  create(params: ResponseCreateParamsNonStreaming, options?: RequestOptions): Promise<ResponseObject>;
-  create(params: ResponseCreateParamsStreaming, options?: RequestOptions): Promise<ResponseStream>;
-  create(params: ResponseCreateParams, options?: RequestOptions): Promise<ResponseObject | ResponseStream>;
-  async create(params: ResponseCreateParams, options?: RequestOptions): Promise<ResponseObject | ResponseStream> {
-    checkCreate(params);
-    if (params.stream === true) {
-      const open = await this._transport.sse(ops.create, { body: params }, options);
-      return new ResponseStream(streamContext(open));
-    }
-    const response = await this._transport.json<WireResponseObject>(ops.create, { body: params }, options);
-    return withOutputText(response) as ResponseObject;
+  create(params: ResponseCreateParamsNonStreaming, options?: RequestOptions): APIPromise<ResponseObject>;
+  create(params: ResponseCreateParamsStreaming, options?: RequestOptions): APIPromise<ResponseStream>;
+  create(params: ResponseCreateParams, options?: RequestOptions): APIPromise<ResponseObject | ResponseStream>;
+  create(params: ResponseCreateParams, options?: RequestOptions): APIPromise<ResponseObject | ResponseStream> {
+    return checkedCall((): APIPromise<ResponseObject | ResponseStream> => {
+      checkCreate(params);
+      if (params.stream === true) {
+        return this._transport
+          .sse(ops.create, { body: params }, options)
+          ._thenUnwrap((open) => new ResponseStream(streamContext(open)));
+      }
+      return this._transport
+        .json<WireResponseObject>(ops.create, { body: params }, options)
+        ._thenUnwrap((response) => withOutputText(response) as ResponseObject);
+    });
   }
 
   /**
@@ -131,7 +136,7 @@ export class Responses extends APIResource {
    * const response = await stream.finalResponse();
    * ```
    */
-  stream(params: ResponseStreamParams, options?: RequestOptions): Promise<ResponseStream> {
+  stream(params: ResponseStreamParams, options?: RequestOptions): APIPromise<ResponseStream> {
     return this.create({ ...params, stream: true }, options);
   }
 
@@ -143,8 +148,10 @@ export class Responses extends APIResource {
    * const { input_tokens } = await mm.responses.inputTokens({ model: 'MiniMax-M3', input: 'Hello!' });
    * ```
    */
-  async inputTokens(params: ResponseInputTokensParams, options?: RequestOptions): Promise<ResponseInputTokens> {
-    checkCreate(params);
-    return this._transport.json<ResponseInputTokens>(ops.inputTokens, { body: params }, options);
+  inputTokens(params: ResponseInputTokensParams, options?: RequestOptions): APIPromise<ResponseInputTokens> {
+    return checkedCall(() => {
+      checkCreate(params);
+      return this._transport.json<ResponseInputTokens>(ops.inputTokens, { body: params }, options);
+    });
   }
 }

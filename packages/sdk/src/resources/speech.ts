@@ -8,6 +8,7 @@ import {
   t2aAsyncV2Query,
   t2aV2,
 } from '@minimax-ts/generated';
+import { type APIPromise, checkedCall } from '../core/api-promise.ts';
 import type { RequestOptions } from '../core/client-options.ts';
 import { MiniMaxError } from '../core/minimax-error.ts';
 import { APIResource, type ResourceContext } from '../core/resource.ts';
@@ -71,17 +72,24 @@ export class SpeechTasks extends APIResource {
    * const archive = await mm.files.content(done.file_id!);
    * ```
    */
-  async create(params: SpeechTaskCreateParams, options?: RequestOptions): Promise<SpeechTask> {
-    return this._transport.json(createTask, { body: checkIdFields(params, createTask.idKeys!) }, options);
+  create(params: SpeechTaskCreateParams, options?: RequestOptions): APIPromise<SpeechTask> {
+    return checkedCall(() =>
+      this._transport.json(createTask, { body: checkIdFields(params, createTask.idKeys!) }, options),
+    );
   }
 
   /** One status poll. */
-  async retrieve(taskId: string, options?: RequestOptions): Promise<SpeechTaskStatus> {
-    return this._transport.json(queryTask, { query: { task_id: int64Id(taskId, 'task_id') } }, options);
+  retrieve(taskId: string, options?: RequestOptions): APIPromise<SpeechTaskStatus> {
+    return checkedCall(() =>
+      this._transport.json(queryTask, { query: { task_id: int64Id(taskId, 'task_id') } }, options),
+    );
   }
 
-  /** Polls until the task succeeds (`file_id` set) or fails (`TaskFailedError` with the task id). */
-  wait(taskId: string, options?: WaitOptions<SpeechTaskStatus>): Promise<SpeechTaskStatus> {
+  /**
+   * Polls until the task succeeds (`file_id` set) or fails (`TaskFailedError` with the task id). `withResponse()`
+   * gives the final poll's response and trace id.
+   */
+  wait(taskId: string, options?: WaitOptions<SpeechTaskStatus>): APIPromise<SpeechTaskStatus> {
     return this._waitForTask(taskId, (id, o) => this.retrieve(id, o), options);
   }
 }
@@ -104,14 +112,20 @@ export class Speech extends APIResource {
    *   model: 'speech-2.6-hd', text: 'Hello!', voice_setting: { voice_id: 'English_Graceful_Lady' },
    * });
    * await writeFile('hello.mp3', audio!);
+   * const { data, traceId } = await mm.speech.create(params).withResponse(); // traceId: the response's Trace-Id
    * ```
    */
-  async create(params: SpeechCreateParams, options?: RequestOptions): Promise<SpeechResult> {
-    const response = await this._transport.json<T2aV2Resp>(synthesize, { body: { ...params, stream: false } }, options);
-    const hex = response.data?.audio;
-    const isUrl = params.output_format === 'url' || (typeof hex === 'string' && /^https?:/.test(hex));
-    const audio = hex && !isUrl ? hexToBytes(hex, { operation: 'POST /v1/t2a_v2', path: 'data.audio' }) : undefined;
-    return { ...response, audio };
+  create(params: SpeechCreateParams, options?: RequestOptions): APIPromise<SpeechResult> {
+    return checkedCall(() =>
+      this._transport
+        .json<T2aV2Resp>(synthesize, { body: { ...params, stream: false } }, options)
+        ._thenUnwrap((response) => {
+          const hex = response.data?.audio;
+          const isUrl = params.output_format === 'url' || (typeof hex === 'string' && /^https?:/.test(hex));
+          const source = { operation: 'POST /v1/t2a_v2', path: 'data.audio' };
+          return { ...response, audio: hex && !isUrl ? hexToBytes(hex, source) : undefined };
+        }),
+    );
   }
 
   /**
@@ -124,14 +138,17 @@ export class Speech extends APIResource {
    * for await (const bytes of stream) out.write(bytes);
    * ```
    */
-  async stream(params: SpeechCreateParams, options?: RequestOptions): Promise<AudioStream> {
-    const body = {
-      ...params,
-      stream: true,
-      stream_options: { exclude_aggregated_audio: true, ...params.stream_options },
-    };
-    const open = await this._transport.sse(synthesize, { body }, options);
-    return new AudioStream(streamContext(open));
+  stream(params: SpeechCreateParams, options?: RequestOptions): APIPromise<AudioStream> {
+    return checkedCall(() => {
+      const body = {
+        ...params,
+        stream: true,
+        stream_options: { exclude_aggregated_audio: true, ...params.stream_options },
+      };
+      return this._transport
+        .sse(synthesize, { body }, options)
+        ._thenUnwrap((open) => new AudioStream(streamContext(open)));
+    });
   }
 
   /**
@@ -140,7 +157,8 @@ export class Speech extends APIResource {
    * once, or piece by piece as an LLM writes it with `bidirectional: true` — iterate the decoded audio, and
    * `finish()` for the final metadata. Never reconnected or resent: a failure ends the session with a typed error
    * that carries the audio received before it (`partialAudio`). The WebSocket code (and the `ws` package) loads here,
-   * on first use, not when the SDK is imported.
+   * on first use, not when the SDK is imported. Not an HTTP call, so a plain promise (no `withResponse()`): the
+   * handshake's `Trace-Id` is `session.traceId` until the first event brings the request's own.
    *
    * @example
    * ```ts

@@ -5,6 +5,7 @@
  */
 
 import { type SpeechToTextResp, type SpeechToTextSegment, speechToText } from '@minimax-ts/generated';
+import { type APIPromise, checkedCall } from '../core/api-promise.ts';
 import type { RequestOptions } from '../core/client-options.ts';
 import { APIResource } from '../core/resource.ts';
 import { defineOperation } from '../internal/operation.ts';
@@ -103,28 +104,36 @@ export class Transcriptions extends APIResource {
    * const srt = await mm.transcriptions.create({ file, model: 'asr-1.0', response_format: 'srt' });
    * ```
    */
-  create(params: TranscriptionCreateParamsStreaming, options?: RequestOptions): Promise<TranscriptionStream>;
-  create(params: TranscriptionCreateParamsVerbose, options?: RequestOptions): Promise<TranscriptionVerbose>;
-  create(params: TranscriptionCreateParamsSubtitles, options?: RequestOptions): Promise<string>;
-  create(params: TranscriptionCreateParamsJson, options?: RequestOptions): Promise<Transcription>;
+  create(params: TranscriptionCreateParamsStreaming, options?: RequestOptions): APIPromise<TranscriptionStream>;
+  create(params: TranscriptionCreateParamsVerbose, options?: RequestOptions): APIPromise<TranscriptionVerbose>;
+  create(params: TranscriptionCreateParamsSubtitles, options?: RequestOptions): APIPromise<string>;
+  create(params: TranscriptionCreateParamsJson, options?: RequestOptions): APIPromise<Transcription>;
   create(
     params: TranscriptionCreateParams,
     options?: RequestOptions,
-  ): Promise<Transcription | TranscriptionVerbose | string | TranscriptionStream>;
-  async create(
+  ): APIPromise<Transcription | TranscriptionVerbose | string | TranscriptionStream>;
+  create(
     params: TranscriptionCreateParams,
     options?: RequestOptions,
-  ): Promise<Transcription | TranscriptionVerbose | string | TranscriptionStream> {
-    const { input, format, stream, guard } = transcriptionRequest(params);
-    // A streamed file is read once: a request that failed midway cannot be replayed.
-    const effective = guard ? { ...options, maxRetries: 0 } : options;
-    try {
-      if (stream)
-        return new TranscriptionStream(streamContext(await this._transport.sse(transcribe, input, effective)));
-      if (format === 'srt' || format === 'vtt') return await this._transport.text(transcribe, input, effective);
-      return await this._transport.json<TranscriptionVerbose>(transcribe, input, effective);
-    } catch (error) {
-      throw guard?.refusal() ?? error;
-    }
+  ): APIPromise<Transcription | TranscriptionVerbose | string | TranscriptionStream> {
+    return checkedCall(() => {
+      const { input, format, stream, guard } = transcriptionRequest(params);
+      // A streamed file is read once: a request that failed midway cannot be replayed.
+      const effective = guard ? { ...options, maxRetries: 0 } : options;
+      const call: APIPromise<Transcription | TranscriptionVerbose | string | TranscriptionStream> = stream
+        ? this._transport
+            .sse(transcribe, input, effective)
+            ._thenUnwrap((open) => new TranscriptionStream(streamContext(open)))
+        : format === 'srt' || format === 'vtt'
+          ? this._transport.text(transcribe, input, effective)
+          : this._transport.json<TranscriptionVerbose>(transcribe, input, effective);
+      // A file stream the SDK refused midway (too large, unreadable) fails the call with that refusal.
+      return guard
+        ? call._thenUnwrap(
+            (data) => data,
+            (error) => guard.refusal() ?? error,
+          )
+        : call;
+    });
   }
 }

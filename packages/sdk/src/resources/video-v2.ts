@@ -22,6 +22,7 @@ import {
   type VideoTaskV2Status,
   type VideoV2ContentItem,
 } from '@minimax-ts/generated';
+import { type APIPromise, checkedCall, compositeCall, rejectedCall, type Track } from '../core/api-promise.ts';
 import type { RequestOptions } from '../core/client-options.ts';
 import { MiniMaxError } from '../core/minimax-error.ts';
 import { PagePromise } from '../core/pagination.ts';
@@ -177,9 +178,11 @@ export class VideoV2 extends APIResource {
    * });
    * ```
    */
-  async create(params: VideoV2CreateParams, options?: RequestOptions): Promise<VideoV2Created> {
-    checkVideoV2Create(params);
-    return this._transport.json(ops.create, { body: params }, options);
+  create(params: VideoV2CreateParams, options?: RequestOptions): APIPromise<VideoV2Created> {
+    return checkedCall(() => {
+      checkVideoV2Create(params);
+      return this._transport.json(ops.create, { body: params }, options);
+    });
   }
 
   /**
@@ -192,22 +195,20 @@ export class VideoV2 extends APIResource {
    * if (task.status === 'succeeded') console.log(task.content?.url);
    * ```
    */
-  async retrieve(taskId: string, options?: RequestOptions): Promise<VideoV2Task> {
-    const id = v2TaskId(taskId);
-    const response = await this._transport.json<GetVideoGenerationV2Resp>(
-      ops.retrieve,
-      { path: { task_id: id } },
-      options,
-    );
-    const body = response as { task?: unknown; id?: unknown; status?: unknown } | undefined;
-    // The documented `{ task }`; a task sent unwrapped (as a callback body might be relayed) is taken as it is.
-    const task = body?.task ?? (typeof body?.id === 'string' && typeof body.status === 'string' ? body : undefined);
-    if (typeof task !== 'object' || task === null) {
-      const error = new MiniMaxError(`GET /v2/query/video_generation/${id} answered without a task object`);
-      error.taskId = id;
-      throw error;
-    }
-    return task as VideoV2Task;
+  retrieve(taskId: string, options?: RequestOptions): APIPromise<VideoV2Task> {
+    return checkedCall(() => {
+      const id = v2TaskId(taskId);
+      const call = this._transport.json<GetVideoGenerationV2Resp>(ops.retrieve, { path: { task_id: id } }, options);
+      return call._thenUnwrap((response) => {
+        const body = response as { task?: unknown; id?: unknown; status?: unknown } | undefined;
+        // The documented `{ task }`; a task sent unwrapped (as a callback body might be relayed) is taken as it is.
+        const task = body?.task ?? (typeof body?.id === 'string' && typeof body.status === 'string' ? body : undefined);
+        if (typeof task !== 'object' || task === null) {
+          throw withTask(new MiniMaxError(`GET /v2/query/video_generation/${id} answered without a task object`), id);
+        }
+        return task as VideoV2Task;
+      });
+    });
   }
 
   /**
@@ -225,7 +226,7 @@ export class VideoV2 extends APIResource {
       checkListQuery(params);
     } catch (error) {
       // Refused like every other call: through the returned promise (and its iteration), not thrown at the call.
-      return new PagePromise(Promise.reject(error));
+      return new PagePromise(rejectedCall(error));
     }
     const pageSize = params.page_size ?? DEFAULT_PAGE_SIZE;
     const { filter = {} } = params;
@@ -239,12 +240,13 @@ export class VideoV2 extends APIResource {
       firstPage: params.page_num ?? 1,
       pageSize,
       idOf: (task) => (typeof task?.id === 'string' ? task.id : undefined),
-      fetchPage: async (pageNum) => {
+      fetchPage: (pageNum) => {
         const query = { page_num: pageNum, page_size: pageSize, ...filters };
-        const response = await this._transport.json<ListVideoGenerationV2Resp>(ops.list, { query }, options);
-        const items = Array.isArray(response?.items) ? response.items : [];
-        const total = typeof response?.total === 'number' ? response.total : undefined;
-        return { items, total, response };
+        return this._transport.json<ListVideoGenerationV2Resp>(ops.list, { query }, options)._thenUnwrap((response) => {
+          const items = Array.isArray(response?.items) ? response.items : [];
+          const total = typeof response?.total === 'number' ? response.total : undefined;
+          return { items, total, response };
+        });
       },
     });
   }
@@ -259,32 +261,38 @@ export class VideoV2 extends APIResource {
    * const { outcome } = await mm.video.v2.cancel(task_id); // 'cancelled' | 'deleted'
    * ```
    */
-  async cancel(taskId: string, options?: RequestOptions): Promise<VideoV2CancelResult> {
-    const id = v2TaskId(taskId);
-    const response = await this._transport.json<DeleteVideoGenerationV2Resp>(
-      ops.cancel,
-      { path: { task_id: id } },
-      options,
-    );
-    const action = typeof response?.action === 'string' ? response.action : '';
-    return { ...response, outcome: OUTCOMES[action.toLowerCase()] ?? action };
+  cancel(taskId: string, options?: RequestOptions): APIPromise<VideoV2CancelResult> {
+    return checkedCall(() => {
+      const id = v2TaskId(taskId);
+      const call = this._transport.json<DeleteVideoGenerationV2Resp>(ops.cancel, { path: { task_id: id } }, options);
+      return call._thenUnwrap((response) => {
+        const action = typeof response?.action === 'string' ? response.action : '';
+        return { ...response, outcome: OUTCOMES[action.toLowerCase()] ?? action };
+      });
+    });
   }
 
   /**
    * Polls until the task succeeds (resolves with the task) or ends `failed`, `cancelled` or `expired`
    * (`TaskFailedError` with the task's `error.code` and `error.message` as `code` and `reason`). Statuses compare
    * case-insensitively. Every error carries `err.taskId`; the task keeps running on the server whatever happens here.
+   * `withResponse()` gives the final poll's response and trace id.
    *
    * @example
    * ```ts
    * const task = await mm.video.v2.wait(task_id, { onProgress: (p) => console.log(p.status), timeout: 20 * 60_000 });
    * ```
    */
-  async wait(taskId: string, options?: VideoV2WaitOptions): Promise<VideoV2Task> {
+  wait(taskId: string, options?: VideoV2WaitOptions): APIPromise<VideoV2Task> {
+    return compositeCall((track) => this.#poll(track, taskId, options));
+  }
+
+  /** `wait`'s polls, each through `track`; a step of `generate` and `enhancePrompt` too. */
+  async #poll(track: Track, taskId: string, options: VideoV2WaitOptions | undefined): Promise<VideoV2Task> {
     const id = v2TaskId(taskId);
     return pollTask<VideoV2Task>({
       taskId: id,
-      retrieve: (signal) => this.retrieve(id, pollOptions(options, signal)),
+      retrieve: (signal) => track(this.retrieve(id, pollOptions(options, signal))),
       statusOf: (task) => (typeof task.status === 'string' ? task.status : undefined),
       failureOf: (task) => ({ code: task.error?.code, reason: task.error?.message }),
       pollInterval: this._ctx.pollInterval,
@@ -293,7 +301,8 @@ export class VideoV2 extends APIResource {
   }
 
   /**
-   * Creates a task and waits for it: `{ task_id, url, task }`, `url` being `task.content.url`.
+   * Creates a task and waits for it: `{ task_id, url, task }`, `url` being `task.content.url`. `withResponse()`
+   * gives the final poll's response and trace id.
    *
    * @example
    * ```ts
@@ -304,14 +313,16 @@ export class VideoV2 extends APIResource {
    * console.log(video.url);
    * ```
    */
-  async generate(params: VideoV2CreateParams, options?: VideoV2WaitOptions): Promise<GeneratedVideoV2> {
-    const taskId = await this.#start(this.create(params, options), '/v2/video_generation');
-    const task = await this.wait(taskId, options);
-    const url = task.content?.url;
-    if (typeof url !== 'string' || url === '') {
-      throw withTask(new MiniMaxError(`video task ${taskId} succeeded without content.url`), taskId);
-    }
-    return { task_id: taskId, url, task };
+  generate(params: VideoV2CreateParams, options?: VideoV2WaitOptions): APIPromise<GeneratedVideoV2> {
+    return compositeCall(async (track) => {
+      const taskId = await this.#start(track(this.create(params, options)), '/v2/video_generation');
+      const task = await this.#poll(track, taskId, options);
+      const url = task.content?.url;
+      if (typeof url !== 'string' || url === '') {
+        throw withTask(new MiniMaxError(`video task ${taskId} succeeded without content.url`), taskId);
+      }
+      return { task_id: taskId, url, task };
+    });
   }
 
   /**
@@ -325,14 +336,17 @@ export class VideoV2 extends APIResource {
    * });
    * ```
    */
-  async createPromptEnhancement(params: PromptEnhancementParams, options?: RequestOptions): Promise<VideoV2Created> {
-    checkPromptEnhancement(params);
-    return this._transport.json(ops.enhance, { body: params }, options);
+  createPromptEnhancement(params: PromptEnhancementParams, options?: RequestOptions): APIPromise<VideoV2Created> {
+    return checkedCall(() => {
+      checkPromptEnhancement(params);
+      return this._transport.json(ops.enhance, { body: params }, options);
+    });
   }
 
   /**
    * Runs the prompt enhancer and resolves with the enhanced prompt (`integrated_multimodal_description: …`,
-   * `overall_soundscape: …`, `non_diegetic_music: …`), ready to be the text item of a video task.
+   * `overall_soundscape: …`, `non_diegetic_music: …`), ready to be the text item of a video task. `withResponse()`
+   * gives the final poll's response and trace id.
    *
    * @example
    * ```ts
@@ -341,14 +355,16 @@ export class VideoV2 extends APIResource {
    * await mm.video.v2.generate({ model: 'MiniMax-H3', content: [{ type: 'text', text: prompt }], resolution: '2K', duration: 5, ratio: '16:9' });
    * ```
    */
-  async enhancePrompt(params: PromptEnhancementParams, options?: VideoV2WaitOptions): Promise<string> {
-    const taskId = await this.#start(this.createPromptEnhancement(params, options), '/v2/h3_context_ir');
-    const task = await this.wait(taskId, options);
-    const prompt = task.content?.prompt;
-    if (typeof prompt !== 'string') {
-      throw withTask(new MiniMaxError(`prompt enhancement task ${taskId} succeeded without content.prompt`), taskId);
-    }
-    return prompt;
+  enhancePrompt(params: PromptEnhancementParams, options?: VideoV2WaitOptions): APIPromise<string> {
+    return compositeCall(async (track) => {
+      const taskId = await this.#start(track(this.createPromptEnhancement(params, options)), '/v2/h3_context_ir');
+      const task = await this.#poll(track, taskId, options);
+      const prompt = task.content?.prompt;
+      if (typeof prompt !== 'string') {
+        throw withTask(new MiniMaxError(`prompt enhancement task ${taskId} succeeded without content.prompt`), taskId);
+      }
+      return prompt;
+    });
   }
 
   /** The created task's id; one the server sent as a number is taken as its digits. */

@@ -11,6 +11,7 @@ import {
   videoGeneration,
   videoTemplateGeneration,
 } from '@minimax-ts/generated';
+import { type APIPromise, checkedCall, compositeCall } from '../core/api-promise.ts';
 import type { RequestOptions } from '../core/client-options.ts';
 import { MiniMaxError } from '../core/minimax-error.ts';
 import { APIResource, type ResourceContext } from '../core/resource.ts';
@@ -79,16 +80,21 @@ const ops = {
 
 /** Video agent templates (`/v1/video_template_generation`). */
 export class VideoTemplates extends APIResource {
-  create(params: VideoTemplateCreateParams, options?: RequestOptions): Promise<VideoTemplateTask> {
+  create(params: VideoTemplateCreateParams, options?: RequestOptions): APIPromise<VideoTemplateTask> {
     return this._transport.json(ops.templateCreate, { body: params }, options);
   }
 
-  async retrieve(taskId: string, options?: RequestOptions): Promise<VideoTemplateTaskStatus> {
-    return this._transport.json(ops.templateQuery, { query: { task_id: checkTaskId(taskId) } }, options);
+  retrieve(taskId: string, options?: RequestOptions): APIPromise<VideoTemplateTaskStatus> {
+    return checkedCall(() =>
+      this._transport.json(ops.templateQuery, { query: { task_id: checkTaskId(taskId) } }, options),
+    );
   }
 
-  /** Polls until the template video is ready (`video_url`, valid 9 h) or failed (`TaskFailedError`). */
-  wait(taskId: string, options?: WaitOptions<VideoTemplateTaskStatus>): Promise<VideoTemplateTaskStatus> {
+  /**
+   * Polls until the template video is ready (`video_url`, valid 9 h) or failed (`TaskFailedError`); the response
+   * is the final poll's.
+   */
+  wait(taskId: string, options?: WaitOptions<VideoTemplateTaskStatus>): APIPromise<VideoTemplateTaskStatus> {
     return this._waitForTask(taskId, (id, o) => this.retrieve(id, o), options);
   }
 }
@@ -124,30 +130,32 @@ export class Video extends APIResource {
    * const { task_id } = await mm.video.create({ model: 'MiniMax-Hailuo-02', prompt: 'A cat surfing', duration: 6 });
    * ```
    */
-  create(params: VideoCreateParams, options?: RequestOptions): Promise<VideoTask> {
+  create(params: VideoCreateParams, options?: RequestOptions): APIPromise<VideoTask> {
     return this._transport.json(ops.create, { body: params }, options);
   }
 
   /** One status poll: `Preparing | Queueing | Processing | Success | Fail`. */
-  async retrieve(taskId: string, options?: RequestOptions): Promise<VideoTaskStatus> {
-    return this._transport.json(ops.query, { query: { task_id: checkTaskId(taskId) } }, options);
+  retrieve(taskId: string, options?: RequestOptions): APIPromise<VideoTaskStatus> {
+    return checkedCall(() => this._transport.json(ops.query, { query: { task_id: checkTaskId(taskId) } }, options));
   }
 
   /**
    * Polls until the task succeeds (resolves with `file_id`) or fails (`TaskFailedError`). Every error carries the
-   * task id (`err.taskId`): the task keeps running on the server whatever happens here.
+   * task id (`err.taskId`): the task keeps running on the server whatever happens here. `withResponse()` gives the
+   * final poll's response and trace id.
    *
    * @example
    * ```ts
    * const done = await mm.video.wait(task_id, { onProgress: (p) => console.log(p.status, p.elapsedMs) });
    * ```
    */
-  wait(taskId: string, options?: WaitOptions<VideoTaskStatus>): Promise<VideoTaskStatus> {
+  wait(taskId: string, options?: WaitOptions<VideoTaskStatus>): APIPromise<VideoTaskStatus> {
     return this._waitForTask(taskId, (id, o) => this.retrieve(id, o), options);
   }
 
   /**
-   * Creates a task, waits for it, and looks up the video's download URL.
+   * Creates a task, waits for it, and looks up the video's download URL. `withResponse()` gives the last request's
+   * response: the file lookup's.
    *
    * @example
    * ```ts
@@ -155,27 +163,29 @@ export class Video extends APIResource {
    * console.log(video.download_url);
    * ```
    */
-  async generate(
+  generate(
     params: VideoCreateParams,
     options?: WaitOptions<VideoTaskStatus> & RequestOptions,
-  ): Promise<GeneratedVideo> {
-    const { task_id: taskId } = await this.create(params, options);
-    if (!taskId) throw new MiniMaxError('video_generation answered without a task_id');
-    const done = await this.wait(taskId, options);
-    try {
-      if (!done.file_id) throw new MiniMaxError(`video task ${taskId} succeeded without a file_id`);
-      const { file } = await this.files.retrieve(done.file_id, options);
-      return {
-        task_id: taskId,
-        file_id: done.file_id,
-        download_url: file?.download_url,
-        video_width: done.video_width,
-        video_height: done.video_height,
-        file,
-      };
-    } catch (error) {
-      if (error instanceof MiniMaxError) error.taskId = taskId;
-      throw error;
-    }
+  ): APIPromise<GeneratedVideo> {
+    return compositeCall(async (track) => {
+      const { task_id: taskId } = await track(this.create(params, options));
+      if (!taskId) throw new MiniMaxError('video_generation answered without a task_id');
+      const done = await track(this.wait(taskId, options));
+      try {
+        if (!done.file_id) throw new MiniMaxError(`video task ${taskId} succeeded without a file_id`);
+        const { file } = await track(this.files.retrieve(done.file_id, options));
+        return {
+          task_id: taskId,
+          file_id: done.file_id,
+          download_url: file?.download_url,
+          video_width: done.video_width,
+          video_height: done.video_height,
+          file,
+        };
+      } catch (error) {
+        if (error instanceof MiniMaxError) error.taskId = taskId;
+        throw error;
+      }
+    });
   }
 }

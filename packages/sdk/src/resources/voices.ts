@@ -12,6 +12,7 @@ import {
   voiceClone,
   voiceDesign,
 } from '@minimax-ts/generated';
+import { type APIPromise, checkedCall } from '../core/api-promise.ts';
 import type { RequestOptions } from '../core/client-options.ts';
 import { InvalidArgumentError } from '../core/invalid-argument-error.ts';
 import { APIResource } from '../core/resource.ts';
@@ -77,19 +78,23 @@ export class Voices extends APIResource {
    * await mm.voices.clone({ file_id: file!.file_id, voice_id: 'MyVoice001' });
    * ```
    */
-  async clone(params: VoiceCloneParams, options?: RequestOptions): Promise<VoiceCloneResp> {
-    return this._transport.json(ops.clone, { body: checkIdFields(params, ops.clone.idKeys!) }, options);
+  clone(params: VoiceCloneParams, options?: RequestOptions): APIPromise<VoiceCloneResp> {
+    return checkedCall(() =>
+      this._transport.json(ops.clone, { body: checkIdFields(params, ops.clone.idKeys!) }, options),
+    );
   }
 
   /** Designs a voice from a text description; the preview (`trial_audio`, hex) is decoded into `audio`. */
-  async design(params: VoiceDesignParams, options?: RequestOptions): Promise<VoiceDesignResult> {
-    const response = await this._transport.json<T2vResp>(ops.design, { body: params }, options);
+  design(params: VoiceDesignParams, options?: RequestOptions): APIPromise<VoiceDesignResult> {
     const source = { operation: 'POST /v1/voice_design', path: 'trial_audio' };
-    return { ...response, audio: response.trial_audio ? hexToBytes(response.trial_audio, source) : undefined };
+    return this._transport.json<T2vResp>(ops.design, { body: params }, options)._thenUnwrap((response) => ({
+      ...response,
+      audio: response.trial_audio ? hexToBytes(response.trial_audio, source) : undefined,
+    }));
   }
 
   /** Lists voices by type (`system`, `voice_cloning`, `voice_generation`, `all`). */
-  list(params: VoiceListParams, options?: RequestOptions): Promise<GetVoiceResp> {
+  list(params: VoiceListParams, options?: RequestOptions): APIPromise<GetVoiceResp> {
     return this._transport.json(ops.list, { body: params }, options);
   }
 
@@ -101,15 +106,17 @@ export class Voices extends APIResource {
    * await mm.voices.delete({ voice_id: 'MyVoice001', voice_type: 'voice_cloning' });
    * ```
    */
-  async delete(params: VoiceDeleteParams, options?: RequestOptions): Promise<DeleteVoiceResp> {
-    for (const field of ['voice_id', 'voice_type'] as const) {
-      if (typeof params?.[field] !== 'string' || params[field] === '') {
-        throw new InvalidArgumentError(
-          field,
-          `voices.delete needs ${field} (the API requires voice_id and voice_type)`,
-        );
+  delete(params: VoiceDeleteParams, options?: RequestOptions): APIPromise<DeleteVoiceResp> {
+    return checkedCall(() => {
+      for (const field of ['voice_id', 'voice_type'] as const) {
+        if (typeof params?.[field] !== 'string' || params[field] === '') {
+          throw new InvalidArgumentError(
+            field,
+            `voices.delete needs ${field} (the API requires voice_id and voice_type)`,
+          );
+        }
       }
-    }
-    return this._transport.json(ops.delete, { body: params }, options);
+      return this._transport.json(ops.delete, { body: params }, options);
+    });
   }
 }

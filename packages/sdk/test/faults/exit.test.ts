@@ -4,32 +4,13 @@
  * keep it alive for up to ten minutes; here it must end by itself within seconds, with every fault typed.
  */
 
-import { spawn } from 'node:child_process';
-import { fileURLToPath } from 'node:url';
 import { expect, it } from 'vitest';
+import { runProbe } from './run-probe.ts';
 
-const probe = fileURLToPath(new URL('./exit-probe.ts', import.meta.url));
 const EXIT_BOUND_MS = 20_000; // tsx start-up included; a leak would hold the process for 60–600 s
 
 it('a process that met every fault exits on its own, with every failure typed', async () => {
-  const child = spawn(process.execPath, ['--conditions=@minimax-ts/source', '--import', 'tsx', probe], {
-    cwd: fileURLToPath(new URL('../../../..', import.meta.url)),
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let stdout = '';
-  let stderr = '';
-  child.stdout.on('data', (chunk: Buffer) => {
-    stdout += chunk.toString();
-  });
-  child.stderr.on('data', (chunk: Buffer) => {
-    stderr += chunk.toString();
-  });
-  const killer = setTimeout(() => child.kill('SIGKILL'), EXIT_BOUND_MS);
-  const [code, signal] = await new Promise<[number | null, NodeJS.Signals | null]>((resolve) =>
-    child.once('exit', (c, s) => resolve([c, s])),
-  );
-  clearTimeout(killer);
-
+  const { code, signal, stdout, stderr } = await runProbe('exit-probe.ts', EXIT_BOUND_MS);
   expect({ code, signal, stderr }).toEqual({ code: 0, signal: null, stderr: '' });
   expect(JSON.parse(stdout)).toEqual({
     http500: 'InternalServerError',
