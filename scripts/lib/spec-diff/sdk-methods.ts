@@ -247,7 +247,12 @@ function collectClasses(source: ts.SourceFile, file: string, ops: Map<string, Sd
           n.forEachChild(visit);
         });
       }
-      if (ts.isMethodDeclaration(member) && member.body && ts.isIdentifier(member.name)) {
+      // `#private` helpers too: a public method may reach its operation through one (`wait` → `#poll` → `retrieve`).
+      if (
+        ts.isMethodDeclaration(member) &&
+        member.body &&
+        (ts.isIdentifier(member.name) || ts.isPrivateIdentifier(member.name))
+      ) {
         const name = member.name.text;
         const info: MethodInfo = cls.methods.get(name) ?? {
           className: cls.name,
