@@ -5,7 +5,7 @@
  * builds a URL itself.
  */
 
-import { type Client, createConfig } from '@minimax-ts/generated';
+import type { Client } from '@minimax-ts/generated';
 import { APIError } from '../core/api-error.ts';
 import { APIPromise, CallRecord } from '../core/api-promise.ts';
 import type { Logger, RequestOptions, ValidationMode } from '../core/client-options.ts';
@@ -26,6 +26,7 @@ import { readTextAnswer } from './read-text.ts';
 import { retryDelayMs, shouldRetry } from './retry-policy.ts';
 import { createSender } from './sender.ts';
 import { sleep } from './sleep.ts';
+import type { UrlBuilder } from './url-builder.ts';
 import { type Check, validationFor } from './validation.ts';
 
 export type { OpenResponse } from './open-response.ts';
@@ -47,6 +48,8 @@ export interface TransportConfig {
   /** Checks answers when `validate` is not 'off'; without one, `@minimax-ts/sdk/validation` is loaded at run time. */
   validator?: ResponseValidator | undefined;
   logger: Logger;
+  /** The generated URL builder, for requests with a query or path parameters (see `url-builder.ts`). */
+  buildUrl?: UrlBuilder | undefined;
 }
 
 /** The parts of a request the generated function takes: body, query and path parameters, extra headers. */
@@ -78,8 +81,7 @@ export class Transport {
 
   constructor(config: TransportConfig) {
     this.#config = config;
-    // The generated client's configuration (base URL, default headers, serialisers), without a client instance.
-    this.#sender = createSender(config, createConfig({ baseUrl: config.baseURL, headers: config.defaultHeaders }));
+    this.#sender = createSender(config);
   }
 
   get baseURL(): string {

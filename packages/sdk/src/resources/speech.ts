@@ -12,6 +12,7 @@ import { type APIPromise, checkedCall } from '../core/api-promise.ts';
 import type { RequestOptions } from '../core/client-options.ts';
 import { MiniMaxError } from '../core/minimax-error.ts';
 import { APIResource, type ResourceContext } from '../core/resource.ts';
+import { TaskResource } from '../core/task-resource.ts';
 import { checkIdFields, int64Id } from '../internal/ids.ts';
 import { defineOperation } from '../internal/operation.ts';
 import { streamContext } from '../internal/stream-context.ts';
@@ -61,7 +62,7 @@ const queryTask = defineOperation({
 });
 
 /** Long-text synthesis as a task (`/v1/t2a_async_v2`); the result is a `.tar` (audio + subtitles) in the files API. */
-export class SpeechTasks extends APIResource {
+export class SpeechTasks extends TaskResource {
   /**
    * Starts a task. Give `text`, or `text_file_id` of a file uploaded with purpose `t2a_async_input`.
    *
