@@ -68,8 +68,10 @@ export function setupClient(
   for (const [name, value] of Object.entries(options.defaultHeaders ?? {})) {
     checkHeaderValue('defaultHeaders', name, value);
   }
-  if (options.fetch !== undefined && typeof options.fetch !== 'function') {
-    throw new InvalidArgumentError('fetch', `expected a function, got ${typeof options.fetch}`);
+  for (const name of ['fetch', 'openSpeechSession'] as const) {
+    if (options[name] !== undefined && typeof options[name] !== 'function') {
+      throw new InvalidArgumentError(name, `expected a function, got ${typeof options[name]}`);
+    }
   }
   const region = resolveRegion(options.region ?? readEnv('MINIMAX_REGION'));
   const envURL = options.baseURL === undefined ? readEnv('MINIMAX_BASE_URL') : undefined;
@@ -105,6 +107,7 @@ export function setupClient(
     validator: options.validator,
     logger,
     defaultHeaders: { ...options.defaultHeaders },
+    opener: options.openSpeechSession,
   };
   return {
     ctx: { transport, pollInterval: options.pollInterval ?? DEFAULTS.pollInterval, realtime },

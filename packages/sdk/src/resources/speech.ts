@@ -15,6 +15,7 @@ import { APIResource, type ResourceContext } from '../core/resource.ts';
 import { TaskResource } from '../core/task-resource.ts';
 import { checkIdFields, int64Id } from '../internal/ids.ts';
 import { defineOperation } from '../internal/operation.ts';
+import { loadSpeechSessionOpener } from '../internal/speech-session-loader.ts';
 import { streamContext } from '../internal/stream-context.ts';
 import { AudioStream } from '../lib/audio-stream.ts';
 import { hexToBytes } from '../lib/hex.ts';
@@ -158,8 +159,9 @@ export class Speech extends APIResource {
    * once, or piece by piece as an LLM writes it with `bidirectional: true` — iterate the decoded audio, and
    * `finish()` for the final metadata. Never reconnected or resent: a failure ends the session with a typed error
    * that carries the audio received before it (`partialAudio`). The WebSocket code (and the `ws` package) loads here,
-   * on first use, not when the SDK is imported. Not an HTTP call, so a plain promise (no `withResponse()`): the
-   * handshake's `Trace-Id` is `session.traceId` until the first event brings the request's own.
+   * on first use, not when the SDK is imported; a bundled application passes it as the `openSpeechSession` client
+   * option instead (see `ClientOptions.openSpeechSession`). Not an HTTP call, so a plain promise (no
+   * `withResponse()`): the handshake's `Trace-Id` is `session.traceId` until the first event brings the request's own.
    *
    * @example
    * ```ts
@@ -173,7 +175,7 @@ export class Speech extends APIResource {
   async connect(params: SpeechSessionParams, options?: SpeechSessionOptions): Promise<SpeechSession> {
     const config = this._ctx.realtime;
     if (!config) throw new MiniMaxError('This client has no WebSocket configuration (build it with new MiniMax()).');
-    const { openSpeechSession } = await import('../lib/speech-session-open.ts');
-    return openSpeechSession(config, params, options);
+    const open = config.opener ?? (await loadSpeechSessionOpener());
+    return open(config, params, options);
   }
 }
