@@ -1,8 +1,8 @@
 /**
  * Sends every request of the SDK through the generated functions, and adds what the generated client does not do:
  * timeouts, cancellation, the retry policy, lossless JSON, MiniMax's HTTP-200 errors, and response validation.
- * Resources call {@link Transport.json}, {@link Transport.sse}, {@link Transport.binary} or {@link Transport.text}; none
- * builds a URL itself.
+ * Resources call {@link Transport.json}, {@link Transport.sse}, or {@link Transport.call} with a reader of their own
+ * (text, file content); none builds a URL itself.
  */
 
 import type { Client } from '@minimax-ts/generated';
@@ -18,18 +18,17 @@ import { checkRequestOptions } from './check-options.ts';
 import { Deadline } from './deadline.ts';
 import { describeFailure } from './describe-failure.ts';
 import { stringifyJSON } from './lossless-json.ts';
-import type { OpenResponse } from './open-response.ts';
+import type { AnswerReader, OpenResponse } from './open-response.ts';
 import { checkEventStream } from './open-stream.ts';
 import type { Operation } from './operation.ts';
 import { parseAnswer } from './read-json.ts';
-import { readTextAnswer } from './read-text.ts';
 import { retryDelayMs, shouldRetry } from './retry-policy.ts';
 import { createSender } from './sender.ts';
 import { sleep } from './sleep.ts';
 import type { UrlBuilder } from './url-builder.ts';
 import { type Check, validationFor } from './validation.ts';
 
-export type { OpenResponse } from './open-response.ts';
+export type { AnswerReader, OpenResponse } from './open-response.ts';
 
 export interface TransportConfig {
   baseURL: string;
@@ -66,8 +65,6 @@ export interface CallInput {
 }
 
 type Reader<R> = (open: OpenResponse) => Promise<R>;
-
-const CONTENT_TYPE_JSON = /\bjson\b/i;
 
 /**
  * Every call returns an `APIPromise` with the `CallRecord` its reader fills: the response whose body became the data
@@ -167,39 +164,17 @@ export class Transport {
     if (check && schema) open.validateEvent = (data) => check(schema, data);
   }
 
-  /** A text answer (subtitles), read whole; a JSON error body in its place raised (see `read-text.ts`). */
-  text(op: Operation, input: CallInput, options?: RequestOptions): APIPromise<string> {
+  /**
+   * A call whose answer `read` turns into the result: subtitles (`textAnswer`, read-text.ts), a file's bytes handed
+   * over unread (`binaryAnswer`, read-binary.ts). The readers are functions of their own, not methods here, so a
+   * client that never makes such calls (`MiniMaxChat`) leaves them out of its bundle.
+   */
+  call<R>(op: Operation, input: CallInput, options: RequestOptions | undefined, read: AnswerReader<R>): APIPromise<R> {
     const record = new CallRecord();
-    const data = this.#execute<string>(op, input, options, async (open) => {
+    const data = this.#execute<R>(op, input, options, (open) => {
       if (record.raw) return handOver(open, record);
       record.response = open.response;
-      try {
-        return readTextAnswer(await open.response.text(), open.response, open.request);
-      } finally {
-        open.attempt.dispose();
-      }
-    });
-    return new APIPromise(data, record);
-  }
-
-  /** A binary answer (file content), handed over with its body unread. */
-  binary(op: Operation, input: CallInput, options?: RequestOptions): APIPromise<OpenResponse> {
-    const record = new CallRecord();
-    const data = this.#execute<OpenResponse>(op, input, options, async (open) => {
-      if (record.raw) return handOver(open, record);
-      record.response = open.response;
-      const type = open.response.headers.get('content-type') ?? '';
-      if (op.envelope === 'native' && CONTENT_TYPE_JSON.test(type)) {
-        // Native endpoints answer a failure with a JSON base_resp even where bytes were expected.
-        try {
-          parseAnswer(await open.response.text(), open.response, open.request); // raises the failure it reports
-          throw new APIConnectionError({ message: 'expected file content, got a JSON body', ...open.request });
-        } finally {
-          open.attempt.dispose();
-        }
-      }
-      open.attempt.stopTimer();
-      return open;
+      return read(open, op);
     });
     return new APIPromise(data, record);
   }

@@ -19,6 +19,7 @@ import { type Page, PagePromise } from '../core/pagination.ts';
 import { APIResource } from '../core/resource.ts';
 import { checkIdFields, int64Id } from '../internal/ids.ts';
 import { defineOperation } from '../internal/operation.ts';
+import { binaryAnswer } from '../internal/read-binary.ts';
 import { FileContent } from '../lib/file-content.ts';
 import { fileForUpload, normalizeUpload, streamingMultipart, type Uploadable } from '../lib/upload-input.ts';
 
@@ -170,7 +171,9 @@ export class Files extends APIResource {
   content(fileId: string, options?: RequestOptions): APIPromise<FileContent> {
     return checkedCall(() => {
       const query = { file_id: int64Id(fileId, 'file_id') };
-      return this._transport.binary(ops.content, { query }, options)._thenUnwrap((open) => new FileContent(open));
+      return this._transport
+        .call(ops.content, { query }, options, binaryAnswer)
+        ._thenUnwrap((open) => new FileContent(open));
     });
   }
 
