@@ -5,7 +5,7 @@
 
 import type { Client } from '@minimax-ts/generated';
 import { MiniMaxError } from '../core/minimax-error.ts';
-import { stringifyJSON } from './lossless-json.ts';
+import { stringifyPlain } from './lossless-json.ts';
 import type { GeneratedResult } from './operation.ts';
 import type { UrlBuilder } from './url-builder.ts';
 
@@ -42,7 +42,7 @@ export function createSender(config: SenderConfig): Client {
     let body: unknown;
     if (options.body === undefined) delete headers['content-type'];
     else {
-      const serializer = options.bodySerializer === undefined ? defaultSerializer : options.bodySerializer;
+      const serializer = options.bodySerializer === undefined ? stringifyPlain : options.bodySerializer;
       body = serializer ? serializer(options.body) : options.body;
       if (body === '') {
         delete headers['content-type'];
@@ -70,8 +70,6 @@ export function createSender(config: SenderConfig): Client {
     delete: (options: GeneratedRequest) => dispatch('DELETE', options),
   } as unknown as Client;
 }
-
-const defaultSerializer = (body: unknown): string => stringifyJSON(body);
 
 function urlOf(config: SenderConfig, options: GeneratedRequest): string {
   if (!config.buildUrl) {

@@ -17,7 +17,7 @@ import { AttemptSignal } from './attempt-signal.ts';
 import { checkRequestOptions } from './check-options.ts';
 import { Deadline } from './deadline.ts';
 import { describeFailure } from './describe-failure.ts';
-import { stringifyJSON } from './lossless-json.ts';
+import { stringifyPlain } from './lossless-json.ts';
 import type { AnswerReader, OpenResponse } from './open-response.ts';
 import { checkEventStream } from './open-stream.ts';
 import type { Operation } from './operation.ts';
@@ -263,7 +263,8 @@ export class Transport {
   ): Promise<Response> {
     const result = await op.call({
       client: this.#sender,
-      ...(op.body === 'json' ? { bodySerializer: jsonSerializer(op.idKeys) } : {}),
+      // Bodies are written losslessly: ids as bare numbers, digit for digit.
+      ...(op.body === 'json' ? { bodySerializer: op.idKeys?.write ?? stringifyPlain } : {}),
       ...input,
       headers: input.headers || options?.headers ? { ...input.headers, ...options?.headers } : undefined,
       signal: signal.signal,
@@ -292,20 +293,6 @@ function filledPath(path: string, params: Record<string, unknown> | undefined): 
 function asSDKError(error: unknown, request: { method: string; url: string }): unknown {
   if (error instanceof MiniMaxError) return error;
   return new APIConnectionError({ cause: error, ...request });
-}
-
-const serializers = new WeakMap<ReadonlySet<string>, (body: unknown) => string>();
-const plainSerializer = (body: unknown): string => stringifyJSON(body);
-
-/** The lossless writer, with the operation's id keys (ids go out as bare numbers, digit for digit). */
-function jsonSerializer(idKeys: ReadonlySet<string> | undefined): (body: unknown) => string {
-  if (!idKeys) return plainSerializer;
-  let serializer = serializers.get(idKeys);
-  if (!serializer) {
-    serializer = (body) => stringifyJSON(body, { int64Keys: idKeys });
-    serializers.set(idKeys, serializer);
-  }
-  return serializer;
 }
 
 /** A JSON answer read, or handed over unread when `asResponse()` asked for it. */

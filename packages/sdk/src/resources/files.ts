@@ -18,6 +18,7 @@ import type { RequestOptions } from '../core/client-options.ts';
 import { type Page, PagePromise } from '../core/pagination.ts';
 import { APIResource } from '../core/resource.ts';
 import { checkIdFields, int64Id } from '../internal/ids.ts';
+import { idKeys } from '../internal/lossless-json.ts';
 import { defineOperation } from '../internal/operation.ts';
 import { binaryAnswer } from '../internal/read-binary.ts';
 import { FileContent } from '../lib/file-content.ts';
@@ -91,7 +92,7 @@ const ops = {
     path: '/v1/files/delete',
     billable: false,
     body: 'json',
-    idKeys: new Set(['file_id']),
+    idKeys: idKeys('file_id'),
     envelope: 'native',
     responseSchema: 'zDeleteFileResponse',
   }),
@@ -180,7 +181,7 @@ export class Files extends APIResource {
   /** Deletes a file. */
   delete(params: FileDeleteParams, options?: RequestOptions): APIPromise<DeleteFileResp> {
     return checkedCall(() =>
-      this._transport.json(ops.delete, { body: checkIdFields(params, ops.delete.idKeys!) }, options),
+      this._transport.json(ops.delete, { body: checkIdFields(params, ops.delete.idKeys!.keys) }, options),
     );
   }
 }

@@ -14,6 +14,7 @@ import { MiniMaxError } from '../core/minimax-error.ts';
 import { APIResource, type ResourceContext } from '../core/resource.ts';
 import { TaskResource } from '../core/task-resource.ts';
 import { checkIdFields, int64Id } from '../internal/ids.ts';
+import { idKeys } from '../internal/lossless-json.ts';
 import { defineOperation } from '../internal/operation.ts';
 import { loadSpeechSessionOpener } from '../internal/speech-session-loader.ts';
 import { streamContext } from '../internal/stream-context.ts';
@@ -47,7 +48,7 @@ const createTask = defineOperation({
   path: '/v1/t2a_async_v2',
   billable: true,
   body: 'json',
-  idKeys: new Set(['text_file_id']),
+  idKeys: idKeys('text_file_id'),
   envelope: 'native',
   responseSchema: 'zT2aAsyncV2Response',
 });
@@ -76,7 +77,7 @@ export class SpeechTasks extends TaskResource {
    */
   create(params: SpeechTaskCreateParams, options?: RequestOptions): APIPromise<SpeechTask> {
     return checkedCall(() =>
-      this._transport.json(createTask, { body: checkIdFields(params, createTask.idKeys!) }, options),
+      this._transport.json(createTask, { body: checkIdFields(params, createTask.idKeys!.keys) }, options),
     );
   }
 
