@@ -52,6 +52,7 @@ const entryPoints: Array<[string, string[]]> = [
   ['@minimax-ts/sdk/node', ['saveToFile', 'fileFromPath', 'toNodeListener']],
   ['@minimax-ts/sdk/callbacks', ['createVideoCallbackHandler', 'parseVideoCallback', 'VideoCallbackParseError']],
   ['@minimax-ts/sdk/chat', ['MiniMaxChat', 'APIError']],
+  ['@minimax-ts/sdk/realtime', ['connectSpeechSession', 'openSpeechSession', 'APIError']],
   ['@minimax-ts/sdk/validation', ['zodValidator']],
   ['@minimax-ts/generated', ['createClient', 'chatCompletionV2']],
   ['@minimax-ts/generated/zod', ['zChatCompletionV2Response']],
@@ -88,6 +89,21 @@ if (!(error instanceof m.ResponseValidationError)) { console.error('expected Res
     if (/generated\/zod|from ['"]zod|require\(['"]zod/.test(await readFile(join(dist, file), 'utf8'))) {
       throw new Error(`packages/sdk/dist/${file} references zod`);
     }
+  }
+  // The ESM client loads the speech-session code from `@minimax-ts/sdk/realtime` (shared chunks); the CJS client has it
+  // inline, since a `require`d client importing that ESM entry would get second copies of its error classes.
+  const cjsClient = await readFile(join(dist, 'index.cjs'), 'utf8');
+  if (cjsClient.includes('@minimax-ts/sdk/realtime') || !cjsClient.includes('function openSpeechSession(')) {
+    throw new Error('packages/sdk/dist/index.cjs must carry the speech-session code, not load the ESM entry');
+  }
+  const reached = new Set(['index.js']); // every file index.js imports, statically or by a literal import()
+  for (const file of reached) {
+    const code = await readFile(join(dist, file), 'utf8');
+    if (code.includes('function openSpeechSession(')) {
+      throw new Error(`packages/sdk/dist/${file}, reached from index.js, carries the speech-session code`);
+    }
+    for (const [, next] of code.matchAll(/(?:from |import\(?)\s*['"]\.\/([\w.-]+\.js)['"]/g))
+      reached.add(next as string);
   }
   const browserSafe: Array<[string, string[]]> = [
     ['packages/sdk/dist', ['index.js', 'index.cjs', 'chat.js', 'chat.cjs', 'callbacks.js', 'callbacks.cjs']],

@@ -1,5 +1,6 @@
 import type { ClientOptions, Region } from './core/client-options.ts';
 import { setupClient } from './internal/client-setup.ts';
+import { generatedUrlBuilder } from './internal/url-builder.ts';
 import { Account } from './resources/account.ts';
 import { AnthropicCompatible } from './resources/anthropic.ts';
 import { Chat } from './resources/chat.ts';
@@ -54,7 +55,7 @@ export class MiniMax {
   readonly #options: ClientOptions;
 
   constructor(options: ClientOptions = {}) {
-    const { ctx, baseURL, region, resolved } = setupClient(options);
+    const { ctx, baseURL, region, resolved } = setupClient(options, generatedUrlBuilder);
     this.baseURL = baseURL;
     this.region = region;
     this.#options = resolved;

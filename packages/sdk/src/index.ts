@@ -30,11 +30,13 @@ export { ListPromise } from './lib/list-promise.ts';
 export { OpenAIChatCompletionStream } from './lib/openai-chat-stream.ts';
 export { type TaskProgress, type TaskState, taskState, type WaitOptions } from './lib/poll-task.ts';
 export { ResponseStream } from './lib/response-stream.ts';
-// Types only: the session code (and `ws`) loads when `mm.speech.connect()` opens the first session.
+// Types only: the session code (and `ws`) loads when `mm.speech.connect()` opens the first session (from
+// `@minimax-ts/sdk/realtime`, or the `openSpeechSession` option).
 export type { SpeechSession } from './lib/speech-session.ts';
 export type {
   SpeechSessionEvents,
   SpeechSessionFailure,
+  SpeechSessionOpener,
   SpeechSessionOptions,
   SpeechSessionParams,
   SpeechSessionState,

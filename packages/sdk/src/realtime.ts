@@ -64,9 +64,23 @@ export function connectSpeechSession(
 
 export * from './core/errors.ts';
 export type { SpeechSession } from './lib/speech-session.ts';
+/**
+ * The session code of `mm.speech.connect()`, for the client option of the same name: a bundled application (a
+ * Worker, an edge function) passes it, since the client cannot load it at run time there. Not called directly.
+ *
+ * @example
+ * ```ts
+ * import { MiniMax } from '@minimax-ts/sdk';
+ * import { openSpeechSession } from '@minimax-ts/sdk/realtime';
+ * const mm = new MiniMax({ openSpeechSession });
+ * ```
+ */
+export { openSpeechSession } from './lib/speech-session-open.ts';
 export type {
+  RealtimeConfig,
   SpeechSessionEvents,
   SpeechSessionFailure,
+  SpeechSessionOpener,
   SpeechSessionOptions,
   SpeechSessionParams,
   SpeechSessionState,

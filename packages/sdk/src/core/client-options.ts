@@ -1,6 +1,7 @@
 /** Options of the client and of single requests. */
 
 import type { WebSocketImplementation } from '../internal/websocket.ts';
+import type { SpeechSessionOpener } from '../lib/speech-session-types.ts';
 import type { Region } from './hosts.ts';
 import type { ResponseValidator } from './response-validator.ts';
 import { DEFAULT_MAX_EVENT_BYTES } from './stream-event-too-large-error.ts';
@@ -106,6 +107,19 @@ export interface ClientOptions {
    * Deno), else the global `WebSocket`. Give `ws`'s class, or a standard constructor that takes `{ headers }`.
    */
   webSocket?: WebSocketImplementation | undefined;
+  /**
+   * The session code of `mm.speech.connect()`: `openSpeechSession` from `@minimax-ts/sdk/realtime`. Not needed where
+   * the package runs from node_modules (Node, Bun, Deno), which loads it on the first `connect()`; required in a
+   * bundled application (a Worker, an edge function, a single-file server bundle), where that run-time import cannot
+   * work — it keeps the session code out of bundles that never open one.
+   *
+   * @example
+   * ```ts
+   * import { openSpeechSession } from '@minimax-ts/sdk/realtime';
+   * const mm = new MiniMax({ openSpeechSession, webSocket: WebSocket });
+   * ```
+   */
+  openSpeechSession?: SpeechSessionOpener | undefined;
 }
 
 /** Options every method accepts as its last argument. */

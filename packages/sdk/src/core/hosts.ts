@@ -26,6 +26,34 @@ export interface MiniMaxHost {
   note: string;
 }
 
+/** The hosts, without their notes: what the client resolves regions with. */
+const HOSTS: ReadonlyArray<Omit<MiniMaxHost, 'note'>> = [
+  { url: 'https://api.minimax.io', region: 'global', kind: 'primary' },
+  { url: 'https://api-uw.minimax.io', region: 'global', kind: 'low-latency' },
+  { url: 'https://api.minimax.cn', region: 'cn', kind: 'primary' },
+  { url: 'https://api.minimaxi.com', region: 'cn', kind: 'alias' },
+  { url: 'https://api-bj.minimaxi.com', region: 'cn', kind: 'low-latency' },
+  { url: 'https://api.minimaxi.chat', region: 'global', kind: 'legacy' },
+  { url: 'https://api.minimax.chat', region: 'cn', kind: 'legacy' },
+];
+
+/**
+ * Where each host is documented and what it is for. Apart from {@link HOSTS} so that a bundle that only resolves
+ * regions (the chat entry) leaves the prose out.
+ */
+const NOTES: Readonly<Record<string, string>> = {
+  'https://api.minimax.io': 'International host (keys from platform.minimax.io).',
+  'https://api-uw.minimax.io':
+    'International low-latency host, documented for synchronous speech (lower time to first audio).',
+  'https://api.minimax.cn': 'China host of the newer China pages and the official CLI (keys from the China platform).',
+  'https://api.minimaxi.com':
+    'China host of the older China pages (speech-to-text, file upload, image, music, text chat); same keys.',
+  'https://api-bj.minimaxi.com':
+    'China low-latency host, recommended in North China for synchronous speech over HTTP and WebSocket.',
+  'https://api.minimaxi.chat': 'Former international host.',
+  'https://api.minimax.chat': 'Former China host.',
+};
+
 /**
  * Every host the SDK knows. Pass any of them as `baseURL`; `region` picks the `primary` one.
  *
@@ -36,44 +64,12 @@ export interface MiniMaxHost {
  * const mm = new MiniMax({ baseURL: beijing.url }); // https://api-bj.minimaxi.com, for speech in North China
  * ```
  */
-export const MINIMAX_HOSTS: readonly MiniMaxHost[] = [
-  {
-    url: 'https://api.minimax.io',
-    region: 'global',
-    kind: 'primary',
-    note: 'International host (keys from platform.minimax.io).',
-  },
-  {
-    url: 'https://api-uw.minimax.io',
-    region: 'global',
-    kind: 'low-latency',
-    note: 'International low-latency host, documented for synchronous speech (lower time to first audio).',
-  },
-  {
-    url: 'https://api.minimax.cn',
-    region: 'cn',
-    kind: 'primary',
-    note: 'China host of the newer China pages and the official CLI (keys from the China platform).',
-  },
-  {
-    url: 'https://api.minimaxi.com',
-    region: 'cn',
-    kind: 'alias',
-    note: 'China host of the older China pages (speech-to-text, file upload, image, music, text chat); same keys.',
-  },
-  {
-    url: 'https://api-bj.minimaxi.com',
-    region: 'cn',
-    kind: 'low-latency',
-    note: 'China low-latency host, recommended in North China for synchronous speech over HTTP and WebSocket.',
-  },
-  { url: 'https://api.minimaxi.chat', region: 'global', kind: 'legacy', note: 'Former international host.' },
-  { url: 'https://api.minimax.chat', region: 'cn', kind: 'legacy', note: 'Former China host.' },
-];
+export const MINIMAX_HOSTS: readonly MiniMaxHost[] = /* @__PURE__ */ HOSTS.map((h) => ({
+  ...h,
+  note: NOTES[h.url] as string,
+}));
 
-const REGION_OF_HOST: ReadonlyMap<string, Region> = new Map(
-  MINIMAX_HOSTS.map((h) => [new URL(h.url).host, h.region] as const),
-);
+const REGION_OF_HOST: ReadonlyMap<string, Region> = new Map(HOSTS.map((h) => [new URL(h.url).host, h.region] as const));
 
 /**
  * The region of a known MiniMax host name (case-insensitive), else `undefined`.
@@ -97,5 +93,5 @@ export function regionOfHost(host: string | undefined): Region | undefined {
  * ```
  */
 export function hostsOfRegion(region: Region): string[] {
-  return MINIMAX_HOSTS.filter((h) => h.region === region && h.kind !== 'legacy').map((h) => h.url);
+  return HOSTS.filter((h) => h.region === region && h.kind !== 'legacy').map((h) => h.url);
 }

@@ -1,7 +1,5 @@
 import type { Transport } from '../internal/transport.ts';
-import { pollTask, type WaitOptions } from '../lib/poll-task.ts';
 import type { RealtimeConfig } from '../lib/speech-session-types.ts';
-import { type APIPromise, compositeCall } from './api-promise.ts';
 
 /** What resources need from their client. */
 export interface ResourceContext {
@@ -12,8 +10,8 @@ export interface ResourceContext {
 }
 
 /**
- * Base of every resource (`mm.chat`, `mm.files`, …). The context is stored non-enumerable so that printing a
- * client or a resource shows its shape, not its transport.
+ * Base of every resource (`mm.chat`, `mm.files`, …); those that wait for tasks extend `TaskResource`. The context is
+ * stored non-enumerable so that printing a client or a resource shows its shape, not its transport.
  */
 export abstract class APIResource {
   declare protected readonly _ctx: ResourceContext;
@@ -24,25 +22,5 @@ export abstract class APIResource {
 
   protected get _transport(): Transport {
     return this._ctx.transport;
-  }
-
-  /**
-   * Polls `retrieve` until the task's `status` says it succeeded or failed (see `pollTask`); the call's response is
-   * the final poll's.
-   */
-  protected _waitForTask<T extends { status?: string | undefined }>(
-    taskId: string,
-    retrieve: (taskId: string, options: { signal: AbortSignal | undefined }) => APIPromise<T>,
-    options: WaitOptions<T> | undefined,
-  ): APIPromise<T> {
-    return compositeCall((track) =>
-      pollTask({
-        taskId,
-        retrieve: (signal) => track(retrieve(taskId, { signal })),
-        statusOf: (r) => r.status,
-        pollInterval: this._ctx.pollInterval,
-        options,
-      }),
-    );
   }
 }

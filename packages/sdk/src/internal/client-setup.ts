@@ -22,6 +22,7 @@ import { levelLogger, parseLogLevel } from './logger.ts';
 import { isCredentialHeader } from './redact.ts';
 import { registerSecrets } from './secrets.ts';
 import { Transport } from './transport.ts';
+import type { UrlBuilder } from './url-builder.ts';
 
 /** What every client class is built from: the resolved options and the context its resources share. */
 export interface ClientSetup {
@@ -34,13 +35,18 @@ export interface ClientSetup {
 
 /**
  * Resolves options and environment and builds the transport; throws `InvalidArgumentError` for a bad option.
+ * `urlBuilder` gives the transport the generated URL builder (see `url-builder.ts`): every client whose endpoints
+ * take a query or path parameters passes it.
  *
  * @example
  * ```ts
- * const { ctx, baseURL } = setupClient({ apiKey, region: 'cn' });
+ * const { ctx, baseURL } = setupClient({ apiKey, region: 'cn' }, generatedUrlBuilder);
  * ```
  */
-export function setupClient(options: ClientOptions): ClientSetup {
+export function setupClient(
+  options: ClientOptions,
+  urlBuilder?: ((baseURL: string) => UrlBuilder) | undefined,
+): ClientSetup {
   const apiKey = options.apiKey ?? readEnv('MINIMAX_API_KEY');
   if (!apiKey) {
     throw new MiniMaxError(
@@ -62,8 +68,10 @@ export function setupClient(options: ClientOptions): ClientSetup {
   for (const [name, value] of Object.entries(options.defaultHeaders ?? {})) {
     checkHeaderValue('defaultHeaders', name, value);
   }
-  if (options.fetch !== undefined && typeof options.fetch !== 'function') {
-    throw new InvalidArgumentError('fetch', `expected a function, got ${typeof options.fetch}`);
+  for (const name of ['fetch', 'openSpeechSession'] as const) {
+    if (options[name] !== undefined && typeof options[name] !== 'function') {
+      throw new InvalidArgumentError(name, `expected a function, got ${typeof options[name]}`);
+    }
   }
   const region = resolveRegion(options.region ?? readEnv('MINIMAX_REGION'));
   const envURL = options.baseURL === undefined ? readEnv('MINIMAX_BASE_URL') : undefined;
@@ -87,6 +95,7 @@ export function setupClient(options: ClientOptions): ClientSetup {
     validate: options.validate ?? DEFAULTS.validate,
     validator: options.validator,
     logger,
+    buildUrl: urlBuilder?.(baseURL),
   });
   const realtime = {
     baseURL,
@@ -98,6 +107,7 @@ export function setupClient(options: ClientOptions): ClientSetup {
     validator: options.validator,
     logger,
     defaultHeaders: { ...options.defaultHeaders },
+    opener: options.openSpeechSession,
   };
   return {
     ctx: { transport, pollInterval: options.pollInterval ?? DEFAULTS.pollInterval, realtime },

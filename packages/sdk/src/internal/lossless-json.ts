@@ -72,7 +72,45 @@ export function parseJSON(text: string, options?: LosslessJSONOptions): unknown 
  */
 export function stringifyJSON(value: unknown, options?: LosslessJSONOptions): string {
   const keys = options?.int64Keys ?? EMPTY;
-  const text = keys.size === 0 ? JSON.stringify(value) : stringifyWithIds(value, keys);
+  return keys.size === 0 ? stringifyPlain(value) : defined(stringifyWithIds(value, keys), value);
+}
+
+/**
+ * `JSON.stringify`, refusing a value JSON cannot hold (`undefined`, a function) instead of returning `undefined`: the
+ * writer of request bodies that carry no id. Apart from {@link stringifyJSON} so that a bundle whose requests carry
+ * no id (the chat entry) leaves the id writer out.
+ *
+ * @example
+ * ```ts
+ * stringifyPlain({ model: 'MiniMax-M2' }); // '{"model":"MiniMax-M2"}'
+ * ```
+ */
+export function stringifyPlain(value: unknown): string {
+  return defined(JSON.stringify(value), value);
+}
+
+function defined(text: string | undefined, value: unknown): string {
   if (text === undefined) throw new TypeError(`Cannot serialize ${typeof value} as JSON`);
   return text;
+}
+
+/** The int64 id keys of an operation's request body, with the writer that sends them as bare numbers. */
+export interface IdKeys {
+  readonly keys: ReadonlySet<string>;
+  /** {@link stringifyJSON} with these keys. */
+  readonly write: (body: unknown) => string;
+}
+
+/**
+ * Declares the id keys of an operation (see `Operation.idKeys`).
+ *
+ * @example
+ * ```ts
+ * const ids = idKeys('file_id');
+ * ids.write({ file_id: '307123456789012345' }); // '{"file_id":307123456789012345}'
+ * ```
+ */
+export function idKeys(...names: string[]): IdKeys {
+  const keys: ReadonlySet<string> = new Set(names);
+  return { keys, write: (body) => stringifyJSON(body, { int64Keys: keys }) };
 }

@@ -4,6 +4,7 @@
  */
 
 import type { AttemptSignal } from './attempt-signal.ts';
+import type { Operation } from './operation.ts';
 import type { RequestLine } from './read-json.ts';
 
 /** A response whose headers arrived; `attempt` owns the caller's abort wiring until the body is consumed. */
@@ -34,3 +35,9 @@ export interface OpenResponse {
   /** Cancels the stream's call as a whole: the attempt in flight and any retry to come (see `Transport.sse`). */
   stop?: (() => void) | undefined;
 }
+
+/**
+ * Turns a successful answer into a call's result (see `Transport.call`); it owns `open.attempt` and must release it
+ * (or stop its timer and hand the body on).
+ */
+export type AnswerReader<R> = (open: OpenResponse, op: Operation) => Promise<R>;

@@ -3,6 +3,8 @@
  * twice could bill twice, how its body and errors are shaped, which zod schema describes its answer.
  */
 
+import type { IdKeys } from './lossless-json.ts';
+
 /** What a generated `@minimax-ts/generated` function resolves to when called with `throwOnError: false`. */
 export interface GeneratedResult {
   data?: unknown;
@@ -23,8 +25,8 @@ export interface Operation {
   readonly billable: boolean;
   /** `json` bodies are written by the lossless writer (ids as bare numbers); `multipart` keeps the generated one. */
   readonly body: 'json' | 'multipart' | 'none';
-  /** Request-body keys that are int64 ids on the wire (written as bare JSON numbers). */
-  readonly idKeys?: ReadonlySet<string>;
+  /** Request-body keys that are int64 ids on the wire (written as bare JSON numbers), declared with `idKeys()`. */
+  readonly idKeys?: IdKeys;
   /** Native endpoints answer failures as HTTP 200 with a non-zero `base_resp`. */
   readonly envelope: 'native' | 'compatible';
   /** Export of `@minimax-ts/generated/zod` that describes the JSON answer, for `validate`. */

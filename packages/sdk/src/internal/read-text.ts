@@ -9,6 +9,7 @@
 import { APIError } from '../core/api-error.ts';
 import { isFailureResponse } from '../core/api-error-details.ts';
 import { parseJSON } from './lossless-json.ts';
+import type { OpenResponse } from './open-response.ts';
 import { describeBody, type RequestLine } from './read-json.ts';
 
 const CONTENT_TYPE_JSON = /\bjson\b/i;
@@ -46,6 +47,22 @@ export function readTextAnswer(text: string, response: Response, request: Reques
     );
   }
   return text;
+}
+
+/**
+ * The reader of a text call (`Transport.call`): the answer read whole, then released.
+ *
+ * @example
+ * ```ts
+ * const srt = await this._transport.call(transcribe, input, options, textAnswer);
+ * ```
+ */
+export async function textAnswer(open: OpenResponse): Promise<string> {
+  try {
+    return readTextAnswer(await open.response.text(), open.response, open.request);
+  } finally {
+    open.attempt.dispose();
+  }
 }
 
 /** The error for `body`: the failure it reports (`message` undefined) or a mismatch that `message` describes. */

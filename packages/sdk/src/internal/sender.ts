@@ -3,14 +3,23 @@
  * `fetch(url, init)`. Its own file so that the transport keeps to the retry loop and the reading of answers.
  */
 
-import { buildUrl, type Client, type Config } from '@minimax-ts/generated';
+import type { Client } from '@minimax-ts/generated';
+import { MiniMaxError } from '../core/minimax-error.ts';
+import { stringifyPlain } from './lossless-json.ts';
 import type { GeneratedResult } from './operation.ts';
+import type { UrlBuilder } from './url-builder.ts';
 
 /** What the sender needs of the transport's configuration. */
 export interface SenderConfig {
   baseURL: string;
   apiKey: string;
   fetch: typeof fetch;
+  defaultHeaders: Record<string, string>;
+  /**
+   * The generated URL builder, for requests with a query or path parameters (see `url-builder.ts`); a client whose
+   * endpoints have neither (`MiniMaxChat`) leaves it out.
+   */
+  buildUrl?: UrlBuilder | undefined;
 }
 
 /**
@@ -19,24 +28,21 @@ export interface SenderConfig {
  * clones it — the body piped through a new TransformStream — and that clone was ~30% of the CPU of a small call.
  * The request on the wire is the same: URL and query from the generated `buildUrl`, the client's headers, then the
  * operation's, a `null` header removed, `Authorization: Bearer` set for a bearer-secured operation, `Content-Type`
- * dropped when there is no body, the body from the operation's serialiser. A non-2xx answer's body is read into
- * `error` as the generated client does (JSON if it parses, else text).
+ * dropped when there is no body, the body from the operation's serialiser (JSON, as the generated client's default,
+ * when it names none). A non-2xx answer's body is read into `error` as the generated client does (JSON if it parses,
+ * else text).
  */
-export function createSender(config: SenderConfig, clientConfig: Config): Client {
-  const defaultSerializer = clientConfig.bodySerializer ?? undefined;
-  const clientHeaders = headerRecord(undefined, clientConfig.headers as HeadersInit | undefined);
+export function createSender(config: SenderConfig): Client {
+  const clientHeaders = headerRecord(undefined, config.defaultHeaders);
   const dispatch = async (method: string, options: GeneratedRequest): Promise<GeneratedResult> => {
-    const url =
-      options.query || options.path
-        ? buildUrl({ ...clientConfig, ...options } as never)
-        : `${config.baseURL}${options.url}`;
+    const url = options.query || options.path ? urlOf(config, options) : `${config.baseURL}${options.url}`;
     const headers = headerRecord(clientHeaders, options.headers);
     if (options.security?.some((scheme) => scheme.scheme === 'bearer'))
       headers.authorization = `Bearer ${config.apiKey}`;
     let body: unknown;
     if (options.body === undefined) delete headers['content-type'];
     else {
-      const serializer = options.bodySerializer === undefined ? defaultSerializer : options.bodySerializer;
+      const serializer = options.bodySerializer === undefined ? stringifyPlain : options.bodySerializer;
       body = serializer ? serializer(options.body) : options.body;
       if (body === '') {
         delete headers['content-type'];
@@ -63,6 +69,14 @@ export function createSender(config: SenderConfig, clientConfig: Config): Client
     post: (options: GeneratedRequest) => dispatch('POST', options),
     delete: (options: GeneratedRequest) => dispatch('DELETE', options),
   } as unknown as Client;
+}
+
+function urlOf(config: SenderConfig, options: GeneratedRequest): string {
+  if (!config.buildUrl) {
+    // Only a client built without the URL builder, for endpoints that need none, gets here: a bug, not a bad input.
+    throw new MiniMaxError(`${options.url} has path or query parameters, which this client cannot send.`);
+  }
+  return config.buildUrl(options);
 }
 
 /** The options a generated function passes to `client.get/post` (its defaults merged with the transport's input). */

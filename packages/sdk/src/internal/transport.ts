@@ -1,11 +1,11 @@
 /**
  * Sends every request of the SDK through the generated functions, and adds what the generated client does not do:
  * timeouts, cancellation, the retry policy, lossless JSON, MiniMax's HTTP-200 errors, and response validation.
- * Resources call {@link Transport.json}, {@link Transport.sse}, {@link Transport.binary} or {@link Transport.text}; none
- * builds a URL itself.
+ * Resources call {@link Transport.json}, {@link Transport.sse}, or {@link Transport.call} with a reader of their own
+ * (text, file content); none builds a URL itself.
  */
 
-import { type Client, createConfig } from '@minimax-ts/generated';
+import type { Client } from '@minimax-ts/generated';
 import { APIError } from '../core/api-error.ts';
 import { APIPromise, CallRecord } from '../core/api-promise.ts';
 import type { Logger, RequestOptions, ValidationMode } from '../core/client-options.ts';
@@ -17,18 +17,18 @@ import { AttemptSignal } from './attempt-signal.ts';
 import { checkRequestOptions } from './check-options.ts';
 import { Deadline } from './deadline.ts';
 import { describeFailure } from './describe-failure.ts';
-import { stringifyJSON } from './lossless-json.ts';
-import type { OpenResponse } from './open-response.ts';
+import { stringifyPlain } from './lossless-json.ts';
+import type { AnswerReader, OpenResponse } from './open-response.ts';
 import { checkEventStream } from './open-stream.ts';
 import type { Operation } from './operation.ts';
 import { parseAnswer } from './read-json.ts';
-import { readTextAnswer } from './read-text.ts';
 import { retryDelayMs, shouldRetry } from './retry-policy.ts';
 import { createSender } from './sender.ts';
 import { sleep } from './sleep.ts';
+import type { UrlBuilder } from './url-builder.ts';
 import { type Check, validationFor } from './validation.ts';
 
-export type { OpenResponse } from './open-response.ts';
+export type { AnswerReader, OpenResponse } from './open-response.ts';
 
 export interface TransportConfig {
   baseURL: string;
@@ -47,6 +47,8 @@ export interface TransportConfig {
   /** Checks answers when `validate` is not 'off'; without one, `@minimax-ts/sdk/validation` is loaded at run time. */
   validator?: ResponseValidator | undefined;
   logger: Logger;
+  /** The generated URL builder, for requests with a query or path parameters (see `url-builder.ts`). */
+  buildUrl?: UrlBuilder | undefined;
 }
 
 /** The parts of a request the generated function takes: body, query and path parameters, extra headers. */
@@ -64,8 +66,6 @@ export interface CallInput {
 
 type Reader<R> = (open: OpenResponse) => Promise<R>;
 
-const CONTENT_TYPE_JSON = /\bjson\b/i;
-
 /**
  * Every call returns an `APIPromise` with the `CallRecord` its reader fills: the response whose body became the data
  * (a reference, nothing computed), or, when `asResponse()` asked for it before the headers arrived, the response
@@ -78,8 +78,7 @@ export class Transport {
 
   constructor(config: TransportConfig) {
     this.#config = config;
-    // The generated client's configuration (base URL, default headers, serialisers), without a client instance.
-    this.#sender = createSender(config, createConfig({ baseUrl: config.baseURL, headers: config.defaultHeaders }));
+    this.#sender = createSender(config);
   }
 
   get baseURL(): string {
@@ -165,39 +164,17 @@ export class Transport {
     if (check && schema) open.validateEvent = (data) => check(schema, data);
   }
 
-  /** A text answer (subtitles), read whole; a JSON error body in its place raised (see `read-text.ts`). */
-  text(op: Operation, input: CallInput, options?: RequestOptions): APIPromise<string> {
+  /**
+   * A call whose answer `read` turns into the result: subtitles (`textAnswer`, read-text.ts), a file's bytes handed
+   * over unread (`binaryAnswer`, read-binary.ts). The readers are functions of their own, not methods here, so a
+   * client that never makes such calls (`MiniMaxChat`) leaves them out of its bundle.
+   */
+  call<R>(op: Operation, input: CallInput, options: RequestOptions | undefined, read: AnswerReader<R>): APIPromise<R> {
     const record = new CallRecord();
-    const data = this.#execute<string>(op, input, options, async (open) => {
+    const data = this.#execute<R>(op, input, options, (open) => {
       if (record.raw) return handOver(open, record);
       record.response = open.response;
-      try {
-        return readTextAnswer(await open.response.text(), open.response, open.request);
-      } finally {
-        open.attempt.dispose();
-      }
-    });
-    return new APIPromise(data, record);
-  }
-
-  /** A binary answer (file content), handed over with its body unread. */
-  binary(op: Operation, input: CallInput, options?: RequestOptions): APIPromise<OpenResponse> {
-    const record = new CallRecord();
-    const data = this.#execute<OpenResponse>(op, input, options, async (open) => {
-      if (record.raw) return handOver(open, record);
-      record.response = open.response;
-      const type = open.response.headers.get('content-type') ?? '';
-      if (op.envelope === 'native' && CONTENT_TYPE_JSON.test(type)) {
-        // Native endpoints answer a failure with a JSON base_resp even where bytes were expected.
-        try {
-          parseAnswer(await open.response.text(), open.response, open.request); // raises the failure it reports
-          throw new APIConnectionError({ message: 'expected file content, got a JSON body', ...open.request });
-        } finally {
-          open.attempt.dispose();
-        }
-      }
-      open.attempt.stopTimer();
-      return open;
+      return read(open, op);
     });
     return new APIPromise(data, record);
   }
@@ -286,7 +263,8 @@ export class Transport {
   ): Promise<Response> {
     const result = await op.call({
       client: this.#sender,
-      ...(op.body === 'json' ? { bodySerializer: jsonSerializer(op.idKeys) } : {}),
+      // Bodies are written losslessly: ids as bare numbers, digit for digit.
+      ...(op.body === 'json' ? { bodySerializer: op.idKeys?.write ?? stringifyPlain } : {}),
       ...input,
       headers: input.headers || options?.headers ? { ...input.headers, ...options?.headers } : undefined,
       signal: signal.signal,
@@ -315,20 +293,6 @@ function filledPath(path: string, params: Record<string, unknown> | undefined): 
 function asSDKError(error: unknown, request: { method: string; url: string }): unknown {
   if (error instanceof MiniMaxError) return error;
   return new APIConnectionError({ cause: error, ...request });
-}
-
-const serializers = new WeakMap<ReadonlySet<string>, (body: unknown) => string>();
-const plainSerializer = (body: unknown): string => stringifyJSON(body);
-
-/** The lossless writer, with the operation's id keys (ids go out as bare numbers, digit for digit). */
-function jsonSerializer(idKeys: ReadonlySet<string> | undefined): (body: unknown) => string {
-  if (!idKeys) return plainSerializer;
-  let serializer = serializers.get(idKeys);
-  if (!serializer) {
-    serializer = (body) => stringifyJSON(body, { int64Keys: idKeys });
-    serializers.set(idKeys, serializer);
-  }
-  return serializer;
 }
 
 /** A JSON answer read, or handed over unread when `asResponse()` asked for it. */

@@ -5,6 +5,7 @@ import type { APIError } from '../core/api-error.ts';
 import type { Logger, ValidationMode } from '../core/client-options.ts';
 import type { ResponseValidator } from '../core/response-validator.ts';
 import type { WebSocketImplementation } from '../internal/websocket.ts';
+import type { SpeechSession } from './speech-session.ts';
 
 /**
  * What `mm.speech.connect()` sends as `task_start` (model, voice, audio format, …), plus the endpoint to use.
@@ -117,6 +118,16 @@ export interface SpeechSessionFailure {
   sessionId: string | undefined;
 }
 
+/**
+ * What opens `mm.speech.connect()` sessions: `openSpeechSession` of `@minimax-ts/sdk/realtime`, given as the client
+ * option of that name where the client cannot load it at run time (see `ClientOptions.openSpeechSession`).
+ */
+export type SpeechSessionOpener = (
+  config: RealtimeConfig,
+  params: SpeechSessionParams,
+  options?: SpeechSessionOptions,
+) => Promise<SpeechSession>;
+
 /** What a session needs from its client. */
 export interface RealtimeConfig {
   baseURL: string;
@@ -135,6 +146,8 @@ export interface RealtimeConfig {
   defaultHeaders: Record<string, string>;
   /** A full WebSocket URL that replaces `baseURL` + the endpoint path (a relay). */
   url?: string | undefined;
+  /** The session code the client was given (`ClientOptions.openSpeechSession`); else it is loaded on first use. */
+  opener?: SpeechSessionOpener | undefined;
 }
 
 /** Where a session stands. `open` covers everything from the upgrade to `task_started`. */

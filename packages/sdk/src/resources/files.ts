@@ -18,7 +18,9 @@ import type { RequestOptions } from '../core/client-options.ts';
 import { type Page, PagePromise } from '../core/pagination.ts';
 import { APIResource } from '../core/resource.ts';
 import { checkIdFields, int64Id } from '../internal/ids.ts';
+import { idKeys } from '../internal/lossless-json.ts';
 import { defineOperation } from '../internal/operation.ts';
+import { binaryAnswer } from '../internal/read-binary.ts';
 import { FileContent } from '../lib/file-content.ts';
 import { fileForUpload, normalizeUpload, streamingMultipart, type Uploadable } from '../lib/upload-input.ts';
 
@@ -90,7 +92,7 @@ const ops = {
     path: '/v1/files/delete',
     billable: false,
     body: 'json',
-    idKeys: new Set(['file_id']),
+    idKeys: idKeys('file_id'),
     envelope: 'native',
     responseSchema: 'zDeleteFileResponse',
   }),
@@ -170,14 +172,16 @@ export class Files extends APIResource {
   content(fileId: string, options?: RequestOptions): APIPromise<FileContent> {
     return checkedCall(() => {
       const query = { file_id: int64Id(fileId, 'file_id') };
-      return this._transport.binary(ops.content, { query }, options)._thenUnwrap((open) => new FileContent(open));
+      return this._transport
+        .call(ops.content, { query }, options, binaryAnswer)
+        ._thenUnwrap((open) => new FileContent(open));
     });
   }
 
   /** Deletes a file. */
   delete(params: FileDeleteParams, options?: RequestOptions): APIPromise<DeleteFileResp> {
     return checkedCall(() =>
-      this._transport.json(ops.delete, { body: checkIdFields(params, ops.delete.idKeys!) }, options),
+      this._transport.json(ops.delete, { body: checkIdFields(params, ops.delete.idKeys!.keys) }, options),
     );
   }
 }

@@ -12,8 +12,11 @@ import { type APIPromise, checkedCall } from '../core/api-promise.ts';
 import type { RequestOptions } from '../core/client-options.ts';
 import { MiniMaxError } from '../core/minimax-error.ts';
 import { APIResource, type ResourceContext } from '../core/resource.ts';
+import { TaskResource } from '../core/task-resource.ts';
 import { checkIdFields, int64Id } from '../internal/ids.ts';
+import { idKeys } from '../internal/lossless-json.ts';
 import { defineOperation } from '../internal/operation.ts';
+import { loadSpeechSessionOpener } from '../internal/speech-session-loader.ts';
 import { streamContext } from '../internal/stream-context.ts';
 import { AudioStream } from '../lib/audio-stream.ts';
 import { hexToBytes } from '../lib/hex.ts';
@@ -45,7 +48,7 @@ const createTask = defineOperation({
   path: '/v1/t2a_async_v2',
   billable: true,
   body: 'json',
-  idKeys: new Set(['text_file_id']),
+  idKeys: idKeys('text_file_id'),
   envelope: 'native',
   responseSchema: 'zT2aAsyncV2Response',
 });
@@ -61,7 +64,7 @@ const queryTask = defineOperation({
 });
 
 /** Long-text synthesis as a task (`/v1/t2a_async_v2`); the result is a `.tar` (audio + subtitles) in the files API. */
-export class SpeechTasks extends APIResource {
+export class SpeechTasks extends TaskResource {
   /**
    * Starts a task. Give `text`, or `text_file_id` of a file uploaded with purpose `t2a_async_input`.
    *
@@ -74,7 +77,7 @@ export class SpeechTasks extends APIResource {
    */
   create(params: SpeechTaskCreateParams, options?: RequestOptions): APIPromise<SpeechTask> {
     return checkedCall(() =>
-      this._transport.json(createTask, { body: checkIdFields(params, createTask.idKeys!) }, options),
+      this._transport.json(createTask, { body: checkIdFields(params, createTask.idKeys!.keys) }, options),
     );
   }
 
@@ -157,8 +160,9 @@ export class Speech extends APIResource {
    * once, or piece by piece as an LLM writes it with `bidirectional: true` — iterate the decoded audio, and
    * `finish()` for the final metadata. Never reconnected or resent: a failure ends the session with a typed error
    * that carries the audio received before it (`partialAudio`). The WebSocket code (and the `ws` package) loads here,
-   * on first use, not when the SDK is imported. Not an HTTP call, so a plain promise (no `withResponse()`): the
-   * handshake's `Trace-Id` is `session.traceId` until the first event brings the request's own.
+   * on first use, not when the SDK is imported; a bundled application passes it as the `openSpeechSession` client
+   * option instead (see `ClientOptions.openSpeechSession`). Not an HTTP call, so a plain promise (no
+   * `withResponse()`): the handshake's `Trace-Id` is `session.traceId` until the first event brings the request's own.
    *
    * @example
    * ```ts
@@ -172,7 +176,7 @@ export class Speech extends APIResource {
   async connect(params: SpeechSessionParams, options?: SpeechSessionOptions): Promise<SpeechSession> {
     const config = this._ctx.realtime;
     if (!config) throw new MiniMaxError('This client has no WebSocket configuration (build it with new MiniMax()).');
-    const { openSpeechSession } = await import('../lib/speech-session-open.ts');
-    return openSpeechSession(config, params, options);
+    const open = config.opener ?? (await loadSpeechSessionOpener());
+    return open(config, params, options);
   }
 }

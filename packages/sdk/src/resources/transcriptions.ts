@@ -9,6 +9,7 @@ import { type APIPromise, checkedCall } from '../core/api-promise.ts';
 import type { RequestOptions } from '../core/client-options.ts';
 import { APIResource } from '../core/resource.ts';
 import { defineOperation } from '../internal/operation.ts';
+import { textAnswer } from '../internal/read-text.ts';
 import { streamContext } from '../internal/stream-context.ts';
 import { type TranscriptionResponseFormat, transcriptionRequest } from '../lib/transcription-input.ts';
 import { TranscriptionStream } from '../lib/transcription-stream.ts';
@@ -125,7 +126,7 @@ export class Transcriptions extends APIResource {
             .sse(transcribe, input, effective)
             ._thenUnwrap((open) => new TranscriptionStream(streamContext(open)))
         : format === 'srt' || format === 'vtt'
-          ? this._transport.text(transcribe, input, effective)
+          ? this._transport.call(transcribe, input, effective, textAnswer)
           : this._transport.json<TranscriptionVerbose>(transcribe, input, effective);
       // A file stream the SDK refused midway (too large, unreadable) fails the call with that refusal.
       return guard

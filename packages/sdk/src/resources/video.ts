@@ -14,7 +14,8 @@ import {
 import { type APIPromise, checkedCall, compositeCall } from '../core/api-promise.ts';
 import type { RequestOptions } from '../core/client-options.ts';
 import { MiniMaxError } from '../core/minimax-error.ts';
-import { APIResource, type ResourceContext } from '../core/resource.ts';
+import type { ResourceContext } from '../core/resource.ts';
+import { TaskResource } from '../core/task-resource.ts';
 import { taskId as checkTaskId } from '../internal/ids.ts';
 import { defineOperation } from '../internal/operation.ts';
 import type { WaitOptions } from '../lib/poll-task.ts';
@@ -79,7 +80,7 @@ const ops = {
 };
 
 /** Video agent templates (`/v1/video_template_generation`). */
-export class VideoTemplates extends APIResource {
+export class VideoTemplates extends TaskResource {
   create(params: VideoTemplateCreateParams, options?: RequestOptions): APIPromise<VideoTemplateTask> {
     return this._transport.json(ops.templateCreate, { body: params }, options);
   }
@@ -103,7 +104,7 @@ export class VideoTemplates extends APIResource {
  * Hailuo video generation (V1): a task that is created, polled and downloaded through the files API. The H3 models
  * and their `content` array are Video V2: `mm.video.v2`.
  */
-export class Video extends APIResource {
+export class Video extends TaskResource {
   readonly templates: VideoTemplates;
   /**
    * Video Generation V2: MiniMax-H3 / MiniMax-H3-Max from a `content` array (text, first/last frames, reference

@@ -17,6 +17,7 @@ import type { RequestOptions } from '../core/client-options.ts';
 import { InvalidArgumentError } from '../core/invalid-argument-error.ts';
 import { APIResource } from '../core/resource.ts';
 import { checkIdFields } from '../internal/ids.ts';
+import { idKeys } from '../internal/lossless-json.ts';
 import { defineOperation } from '../internal/operation.ts';
 import { hexToBytes } from '../lib/hex.ts';
 
@@ -34,7 +35,7 @@ const ops = {
     path: '/v1/voice_clone',
     billable: true,
     body: 'json',
-    idKeys: new Set(['file_id', 'prompt_audio']),
+    idKeys: idKeys('file_id', 'prompt_audio'),
     envelope: 'native',
     responseSchema: 'zVoiceCloneResponse',
   }),
@@ -80,7 +81,7 @@ export class Voices extends APIResource {
    */
   clone(params: VoiceCloneParams, options?: RequestOptions): APIPromise<VoiceCloneResp> {
     return checkedCall(() =>
-      this._transport.json(ops.clone, { body: checkIdFields(params, ops.clone.idKeys!) }, options),
+      this._transport.json(ops.clone, { body: checkIdFields(params, ops.clone.idKeys!.keys) }, options),
     );
   }
 
