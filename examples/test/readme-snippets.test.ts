@@ -83,6 +83,7 @@ describe('README snippets', () => {
   });
 
   it('gives every opted-out block a reason', () => {
-    for (const block of optedOut) expect(optOutReason(block), `${block.file}:${block.line}`).not.toBe('no reason given');
+    for (const block of optedOut)
+      expect(optOutReason(block), `${block.file}:${block.line}`).not.toBe('no reason given');
   });
 });

@@ -2,7 +2,7 @@
  * Typechecks the TypeScript blocks of the READMEs as a consumer's code: each block is its own ES module under
  * `tmp/readme-snippets/` (gitignored), compiled in ONE program with the repository's TypeScript, strict, `Bundler`
  * resolution through the packages' `exports` (the `@minimax-ts/source` condition, so no build is needed: the
- * sources import each other without extensions, which only `Bundler` resolves), top-level await allowed.
+ * generated sources import without extensions, which only `Bundler` resolves), top-level await allowed.
  * A README that drifts from the SDK (a renamed method, an option that does not exist, a missing import) fails with
  * the file, the README line and the compiler's message.
  *
@@ -100,7 +100,10 @@ export function typecheckSnippets(dir: string, snippets: Snippet[]): SnippetDiag
   return [
     ...global,
     ...unresolved,
-    ...preludeDiagnostics.map((d) => ({ where: 'prelude', message: ts.flattenDiagnosticMessageText(d.messageText, '\n') })),
+    ...preludeDiagnostics.map((d) => ({
+      where: 'prelude',
+      message: ts.flattenDiagnosticMessageText(d.messageText, '\n'),
+    })),
     ...snippets.flatMap((snippet) => {
       const file = program.getSourceFile(snippet.path);
       if (!file) return [{ where: locate(snippet, 0), message: `not compiled: ${relative(dir, snippet.path)}` }];
@@ -126,7 +129,12 @@ function locate(snippet: Snippet, moduleLine: number): string {
 function unresolvedImports(program: ts.Program): string[] {
   const cache = ts.createModuleResolutionCache(process.cwd(), (name) => name, OPTIONS);
   // `node:fs` and the like are ambient modules (`declare module` in @types/node), not files to resolve.
-  const ambient = new Set(program.getTypeChecker().getAmbientModules().map((m) => m.name.replace(/^"|"$/g, '')));
+  const ambient = new Set(
+    program
+      .getTypeChecker()
+      .getAmbientModules()
+      .map((m) => m.name.replace(/^"|"$/g, '')),
+  );
   return program.getSourceFiles().flatMap((file) => {
     if (/[\\/]node_modules[\\/]/.test(file.fileName) || file.isDeclarationFile) return [];
     return file.statements.flatMap((statement) => {
