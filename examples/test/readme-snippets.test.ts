@@ -82,6 +82,31 @@ describe('README snippets', () => {
     ]);
   });
 
+  it('reads annotations, opt-outs and indented fences', () => {
+    const fixture = [
+      '- item',
+      '',
+      '  <!-- snippet: declare const a: string;',
+      '  declare const b: number; -->',
+      '',
+      '  ```ts',
+      '  const c = a + b;',
+      '  ```',
+      '<!-- snippet: no-check shows a shape, not a call -->',
+      '```ts',
+      '{ … }',
+      '```',
+      '```typescript no-check',
+      '```',
+    ].join('\n');
+    const [indented, skipped, flagged] = codeBlocks('F.md', fixture);
+    expect(indented).toMatchObject({ line: 6, lang: 'ts', code: 'const c = a + b;' });
+    expect(indented?.annotation).toBe('declare const a: string;\n  declare const b: number;');
+    expect(indented && optOutReason(indented)).toBeUndefined();
+    expect(skipped && optOutReason(skipped)).toBe('shows a shape, not a call');
+    expect(flagged && optOutReason(flagged)).toBe('no-check in the fence');
+  });
+
   it('gives every opted-out block a reason', () => {
     for (const block of optedOut)
       expect(optOutReason(block), `${block.file}:${block.line}`).not.toBe('no reason given');
