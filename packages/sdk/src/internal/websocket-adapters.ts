@@ -24,8 +24,15 @@ export type WsClass = new (
   options: { headers: Record<string, string>; maxPayload: number },
 ) => WsSocketLike;
 
-/** A standard `WebSocket` constructor (the `options` argument with `headers` is the Node/Bun/Deno extension). */
-export type StandardWebSocketClass = new (url: string, options?: { headers: Record<string, string> }) => WebSocket;
+/**
+ * A standard `WebSocket` constructor. Its second parameter differs by runtime (the DOM's `protocols`, the
+ * `{ headers }` extension of Node 22+, Bun and Deno), so it is left open here: typed as the DOM's, the global
+ * `WebSocket` of a project with the DOM lib could not be passed as `webSocket`.
+ */
+export type StandardWebSocketClass = new (url: string, ...rest: never[]) => WebSocket;
+
+/** The constructor as called here: with the `{ headers }` extension when there are headers. */
+type HeaderedWebSocketClass = new (url: string, options?: { headers: Record<string, string> }) => WebSocket;
 
 /** Tells `ws`'s class from a standard one by the methods only `ws` has. */
 export function isWsClass(candidate: unknown): candidate is WsClass {
@@ -107,7 +114,11 @@ export function connectWs(WS: WsClass, { url, headers, maxPayload, handlers }: S
 }
 
 /** Drives a standard `WebSocket`. Headers go in the non-standard options argument only when there are any. */
-export function connectStandard(WS: StandardWebSocketClass, { url, headers, handlers }: SocketRequest): RealtimeSocket {
+export function connectStandard(
+  standard: StandardWebSocketClass,
+  { url, headers, handlers }: SocketRequest,
+): RealtimeSocket {
+  const WS = standard as unknown as HeaderedWebSocketClass;
   // A browser reads a second argument as subprotocols, so an options object is passed only when there are headers.
   const socket = Object.keys(headers).length > 0 ? new WS(url, { headers }) : new WS(url);
   socket.binaryType = 'arraybuffer';
