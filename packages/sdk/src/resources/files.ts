@@ -15,6 +15,7 @@ import {
 } from '@minimax-ts/generated';
 import { type APIPromise, checkedCall } from '../core/api-promise.ts';
 import type { RequestOptions } from '../core/client-options.ts';
+import { InvalidArgumentError } from '../core/invalid-argument-error.ts';
 import { type Page, PagePromise } from '../core/pagination.ts';
 import { APIResource } from '../core/resource.ts';
 import { checkIdFields, int64Id } from '../internal/ids.ts';
@@ -114,6 +115,9 @@ export class Files extends APIResource {
     return checkedCall(() => {
       const upload = normalizeUpload(params.file, params.filename, params.contentType);
       if (upload.kind === 'blob') {
+        // Nothing a purpose takes (audio to clone, text to speak, media) can be empty: refuse it before it is billed
+        // as a request. A stream's length is unknown until it is read, so it is sent as it comes.
+        if (upload.blob.size === 0) throw new InvalidArgumentError('file', 'the file is empty (0 bytes)');
         const file = fileForUpload(upload, params.contentType);
         return this._transport.json(ops.upload, { body: { purpose: params.purpose, file } }, options);
       }

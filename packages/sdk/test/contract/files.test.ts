@@ -1,3 +1,4 @@
+import { InvalidArgumentError } from '@minimax-ts/sdk';
 import { describe, expect, it } from 'vitest';
 import { useMock } from './mock-fixture.ts';
 
@@ -60,5 +61,25 @@ describe('files', () => {
     await expect(mock.client().files.upload({ file: new Uint8Array(3), purpose: 'voice_clone' })).rejects.toThrow(
       /file name/,
     );
+  });
+
+  it('refuses an empty file (bytes or Blob) before sending anything', async () => {
+    const client = mock.client();
+    const sent: string[] = [];
+    const watched = client.withOptions({
+      fetch: (url: string | URL | Request, init?: RequestInit) => {
+        sent.push(String(url));
+        return fetch(url, init);
+      },
+    });
+    for (const file of [new Uint8Array(0), new File([], 'empty.mp3')]) {
+      const error = await watched.files.upload({ file, filename: 'empty.mp3', purpose: 'voice_clone' }).then(
+        () => undefined,
+        (e: unknown) => e,
+      );
+      expect(error).toBeInstanceOf(InvalidArgumentError);
+      expect((error as InvalidArgumentError).message).toMatch(/^file: the file is empty/);
+    }
+    expect(sent).toEqual([]);
   });
 });
