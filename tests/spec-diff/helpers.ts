@@ -6,7 +6,8 @@ import { execFile } from 'node:child_process';
 import { cp, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll } from 'vitest';
+import { afterAll, expect } from 'vitest';
+import { diffSpecs } from '../../scripts/lib/spec-diff/diff.ts';
 import type { Change } from '../../scripts/lib/spec-diff/model.ts';
 import { repoRoot, upstreamSpecPath } from '../../scripts/lib/spec-paths.ts';
 
@@ -15,6 +16,23 @@ export type Doc = Record<string, any>;
 
 export const upstreamText = await readFile(upstreamSpecPath, 'utf8');
 export const upstream = (): Doc => JSON.parse(upstreamText) as Doc;
+
+/** The schemas of a document. */
+export const S = (doc: Doc) => doc.components.schemas;
+
+/** The diff from upstream to `edit(copy of upstream)`. */
+export function diffWith(edit: (doc: Doc) => void): Change[] {
+  const doc = upstream();
+  edit(doc);
+  return diffSpecs(upstream(), doc);
+}
+
+/** The only change, asserting there is exactly one (besides documentation). */
+export function only(changes: Change[]): Change {
+  const structural = changes.filter((c) => c.kind !== 'documentation-changed');
+  expect(structural.map((c) => c.message)).toHaveLength(1);
+  return structural[0] as Change;
+}
 
 const dirs: string[] = [];
 afterAll(async () => {
