@@ -24,11 +24,14 @@ export abstract class EventStream<T, Events extends object = Record<never, Liste
   #listeners = new Map<string, Set<Listener>>();
   #donePromise: Promise<void> | undefined;
 
-  protected constructor(
-    private readonly source: AsyncIterable<SSEEvent>,
-    /** Cancels the HTTP request (the body is cancelled by the iterator itself). */
-    private readonly cancelRequest: () => void,
-  ) {}
+  readonly #source: AsyncIterable<SSEEvent>;
+  /** Cancels the HTTP request (the body is cancelled by the iterator itself). */
+  readonly #cancelRequest: () => void;
+
+  protected constructor(source: AsyncIterable<SSEEvent>, cancelRequest: () => void) {
+    this.#source = source;
+    this.#cancelRequest = cancelRequest;
+  }
 
   /** Turns one event into an item, or `undefined` to skip it; throws to fail the stream (an error event). */
   protected abstract decode(event: SSEEvent): Decoded<T>;
@@ -57,7 +60,7 @@ export abstract class EventStream<T, Events extends object = Record<never, Liste
     // The generator's `finally`: unless the stream ended normally, free the connection.
     const close = (): Promise<void> | undefined => {
       if (this.#ended) return undefined;
-      return Promise.resolve(source?.return?.()).then(() => this.cancelRequest());
+      return Promise.resolve(source?.return?.()).then(() => this.#cancelRequest());
     };
 
     // The generator's `catch` then `finally`: annotate, record, emit, clean up, rethrow.
@@ -113,7 +116,7 @@ export abstract class EventStream<T, Events extends object = Record<never, Liste
         );
       }
       this.#started = true;
-      source = this.source[Symbol.asyncIterator]();
+      source = this.#source[Symbol.asyncIterator]();
       this.#iterator = source;
       return source;
     };
@@ -208,7 +211,7 @@ export abstract class EventStream<T, Events extends object = Record<never, Liste
   /** Stops the stream and cancels the request. A pending iteration ends with `APIUserAbortError`. */
   abort(): void {
     this.#aborted = true;
-    this.cancelRequest();
+    this.#cancelRequest();
     void this.#iterator?.return?.();
   }
 
