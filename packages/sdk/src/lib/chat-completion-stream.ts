@@ -69,7 +69,8 @@ export class ChatCompletionStream extends EventStream<ChatCompletionChunk, ChatS
   }
 
   protected override onSourceEnd(): void {
-    if (!this.#aggregated && !this.#finishReason) throw truncatedStream(this.#ctx, 'a finish_reason or the final frame');
+    if (!this.#aggregated && !this.#finishReason)
+      throw truncatedStream(this.#ctx, 'a finish_reason or the final frame');
   }
 
   protected override textSoFar(): string {

@@ -57,7 +57,8 @@ export class OpenAIChatCompletionStream extends EventStream<OpenAiChatCompletion
   }
 
   protected override onSourceEnd(): void {
-    if (!this.#aggregated && !this.#finishReason) throw truncatedStream(this.#ctx, 'a finish_reason or the final frame');
+    if (!this.#aggregated && !this.#finishReason)
+      throw truncatedStream(this.#ctx, 'a finish_reason or the final frame');
   }
 
   protected override textSoFar(): string {
