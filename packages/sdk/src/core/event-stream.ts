@@ -111,9 +111,7 @@ export abstract class EventStream<T, Events extends object = Record<never, Liste
     const start = (): AsyncIterator<SSEEvent> | Promise<IteratorResult<T>> => {
       if (this.#started) {
         finished = true;
-        return Promise.reject(
-          new MiniMaxError('This stream is already being consumed; a stream can be iterated once.'),
-        );
+        return Promise.reject(new MiniMaxError('This stream is already being consumed (a stream is iterated once).'));
       }
       this.#started = true;
       source = this.#source[Symbol.asyncIterator]();
@@ -198,7 +196,7 @@ export abstract class EventStream<T, Events extends object = Record<never, Liste
     if (this.#ended) return Promise.resolve();
     if (this.#error !== undefined) return Promise.reject(this.#error);
     if (this.#started) {
-      return Promise.reject(new MiniMaxError('done() cannot drive a stream that a for-await loop is consuming.'));
+      return Promise.reject(new MiniMaxError('done() cannot drive a stream a for-await loop is consuming.'));
     }
     this.#donePromise ??= (async () => {
       for await (const _ of this) {

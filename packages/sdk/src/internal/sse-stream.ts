@@ -223,7 +223,7 @@ export function iterateSSE(body: ReadableStream<Uint8Array>, options: IterateSSE
   let used = false;
   return {
     [Symbol.asyncIterator]() {
-      if (used) throw new MiniMaxError('This event stream was already iterated; a response body can be read once.');
+      if (used) throw new MiniMaxError('This event stream was already iterated (a body is read once).');
       used = true;
       return new SSEIterator(body, options);
     },
