@@ -149,9 +149,7 @@ export class APIPromise<T> extends Promise<T> {
     if (!record.composite && !record.raw) {
       if (record.response) {
         return Promise.reject(
-          new MiniMaxError(
-            'asResponse() came after the answer arrived (the SDK is reading its body): call it first, `mm.x.y(…).asResponse()`.',
-          ),
+          new MiniMaxError('asResponse() came after the answer arrived: call it first, `mm.x.y(…).asResponse()`.'),
         );
       }
       record.raw = true;
@@ -198,7 +196,7 @@ export class APIPromise<T> extends Promise<T> {
   #settled(): Promise<T> {
     if (!this.#record.raw || this.#record.composite) return this.#data;
     return this.#data.then(() => {
-      throw new MiniMaxError('asResponse() took this call: its body is unread in the Response it gave.');
+      throw new MiniMaxError('asResponse() took this call: its body is in the Response it gave.');
     });
   }
 }

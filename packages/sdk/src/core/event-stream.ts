@@ -24,11 +24,14 @@ export abstract class EventStream<T, Events extends object = Record<never, Liste
   #listeners = new Map<string, Set<Listener>>();
   #donePromise: Promise<void> | undefined;
 
-  protected constructor(
-    private readonly source: AsyncIterable<SSEEvent>,
-    /** Cancels the HTTP request (the body is cancelled by the iterator itself). */
-    private readonly cancelRequest: () => void,
-  ) {}
+  readonly #source: AsyncIterable<SSEEvent>;
+  /** Cancels the HTTP request (the body is cancelled by the iterator itself). */
+  readonly #cancelRequest: () => void;
+
+  protected constructor(source: AsyncIterable<SSEEvent>, cancelRequest: () => void) {
+    this.#source = source;
+    this.#cancelRequest = cancelRequest;
+  }
 
   /** Turns one event into an item, or `undefined` to skip it; throws to fail the stream (an error event). */
   protected abstract decode(event: SSEEvent): Decoded<T>;
@@ -57,7 +60,7 @@ export abstract class EventStream<T, Events extends object = Record<never, Liste
     // The generator's `finally`: unless the stream ended normally, free the connection.
     const close = (): Promise<void> | undefined => {
       if (this.#ended) return undefined;
-      return Promise.resolve(source?.return?.()).then(() => this.cancelRequest());
+      return Promise.resolve(source?.return?.()).then(() => this.#cancelRequest());
     };
 
     // The generator's `catch` then `finally`: annotate, record, emit, clean up, rethrow.
@@ -108,12 +111,10 @@ export abstract class EventStream<T, Events extends object = Record<never, Liste
     const start = (): AsyncIterator<SSEEvent> | Promise<IteratorResult<T>> => {
       if (this.#started) {
         finished = true;
-        return Promise.reject(
-          new MiniMaxError('This stream is already being consumed; a stream can be iterated once.'),
-        );
+        return Promise.reject(new MiniMaxError('This stream is already being consumed (a stream is iterated once).'));
       }
       this.#started = true;
-      source = this.source[Symbol.asyncIterator]();
+      source = this.#source[Symbol.asyncIterator]();
       this.#iterator = source;
       return source;
     };
@@ -195,7 +196,7 @@ export abstract class EventStream<T, Events extends object = Record<never, Liste
     if (this.#ended) return Promise.resolve();
     if (this.#error !== undefined) return Promise.reject(this.#error);
     if (this.#started) {
-      return Promise.reject(new MiniMaxError('done() cannot drive a stream that a for-await loop is consuming.'));
+      return Promise.reject(new MiniMaxError('done() cannot drive a stream a for-await loop is consuming.'));
     }
     this.#donePromise ??= (async () => {
       for await (const _ of this) {
@@ -208,7 +209,7 @@ export abstract class EventStream<T, Events extends object = Record<never, Liste
   /** Stops the stream and cancels the request. A pending iteration ends with `APIUserAbortError`. */
   abort(): void {
     this.#aborted = true;
-    this.cancelRequest();
+    this.#cancelRequest();
     void this.#iterator?.return?.();
   }
 

@@ -45,9 +45,7 @@ export class StreamEventTooLargeError extends APIConnectionError {
 
   constructor({ limit, method, url }: StreamEventTooLargeErrorOptions) {
     super({
-      message:
-        `The event stream sent a line or an event larger than maxEventBytes (${limit} bytes); the stream was ` +
-        'cancelled. Raise the `maxEventBytes` option if the server legitimately sends events this large.',
+      message: `An event stream line or event passed maxEventBytes (${limit} bytes); the stream was cancelled.`,
       method,
       url,
     });

@@ -26,10 +26,7 @@ const describe = (value: unknown): string =>
 export function checkDuration(name: string, value: unknown): void {
   if (value === undefined) return;
   if (typeof value === 'number' && value > 0 && value <= MAX_TIMER_MS) return; // NaN fails `> 0`
-  throw new InvalidArgumentError(
-    name,
-    `expected milliseconds, above 0 and at most ${MAX_TIMER_MS} (24.8 days), got ${describe(value)}`,
-  );
+  throw new InvalidArgumentError(name, `expected milliseconds > 0 and ≤ ${MAX_TIMER_MS}, got ${describe(value)}`);
 }
 
 /**
@@ -114,7 +111,7 @@ export function checkApiKey(key: unknown): void {
       throw new InvalidArgumentError('apiKey', `contains the control character U+${hex} ${at(i)}`);
     }
     if (code > 0x7e) {
-      throw new InvalidArgumentError('apiKey', `contains a non-ASCII character ${at(i)} (pasted with the key?)`);
+      throw new InvalidArgumentError('apiKey', `contains a non-ASCII character ${at(i)}`);
     }
   }
   if (/^[ \t]|[ \t]$/.test(key)) {

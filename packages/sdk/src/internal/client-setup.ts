@@ -49,17 +49,14 @@ export function setupClient(
 ): ClientSetup {
   const apiKey = options.apiKey ?? readEnv('MINIMAX_API_KEY');
   if (!apiKey) {
-    throw new MiniMaxError(
-      'No API key: pass `apiKey` to new MiniMax({ apiKey }) or set the MINIMAX_API_KEY environment variable.',
-    );
+    throw new MiniMaxError('No API key: pass `apiKey` or set MINIMAX_API_KEY.');
   }
   // First of all, so that no message below (a base URL holding the key, say) can show it.
   const secrets = registerSecrets([apiKey, ...credentialValues(options.defaultHeaders)]);
   checkApiKey(apiKey);
   if (isBrowserLike() && !options.dangerouslyAllowBrowser) {
     throw new MiniMaxError(
-      'This looks like a browser, where a secret API key is visible to everyone who opens the page. ' +
-        'Call MiniMax from your server, or pass `dangerouslyAllowBrowser: true` if the key is meant to be public.',
+      'In a browser the API key is visible to every visitor: call MiniMax from a server, or pass `dangerouslyAllowBrowser: true`.',
     );
   }
   checkRequestOptions(options);
@@ -147,6 +144,6 @@ function resolveRegion(value: string | undefined): Region {
   if (normalized === 'global' || normalized === 'intl' || normalized === 'international') return 'global';
   if (normalized === 'cn' || normalized === 'china') return 'cn';
   throw new MiniMaxError(
-    `Unknown region ${JSON.stringify(value)}: use 'global' (https://api.minimax.io) or 'cn' (https://api.minimax.cn); for another host of a region (https://api.minimaxi.com, https://api-bj.minimaxi.com, https://api-uw.minimax.io) pass it as baseURL.`,
+    `Unknown region ${JSON.stringify(value)}: use 'global' or 'cn' (another host: pass it as baseURL).`,
   );
 }

@@ -33,7 +33,7 @@ export function parseAnswer(text: string, response: Response, request: RequestLi
     throw new APIConnectionError({
       message:
         text === ''
-          ? 'the response body is empty (a MiniMax answer always carries at least base_resp)'
+          ? 'the response body is empty'
           : `the response body is not valid JSON (${text.length} bytes: ${JSON.stringify(text.slice(0, 80))}…)`,
       cause,
       ...request,

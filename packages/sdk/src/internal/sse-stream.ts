@@ -43,162 +43,162 @@ const STREAM: TextDecodeOptions = { stream: true }; // one options object for ev
 const noop = (): void => {};
 
 class SSEIterator implements AsyncIterator<SSEEvent, undefined> {
-  private readonly queue: SSEEvent[] = [];
-  private head = 0;
-  private finished = false;
-  private timedOut = false;
-  private settled = false;
-  private pending: Promise<Result> | undefined;
-  private readonly decoder = new TextDecoder(); // `stream: true` keeps a split multi-byte character
-  private readonly parser: SSEParser;
-  private readonly reader: ReadableStreamDefaultReader<Uint8Array>;
-  private readonly watchdog: IdleWatchdog | undefined;
-  private readonly onAbort = (): void => this.cancel();
+  readonly #queue: SSEEvent[] = [];
+  #head = 0;
+  #finished = false;
+  #timedOut = false;
+  #settled = false;
+  #pending: Promise<Result> | undefined;
+  readonly #decoder = new TextDecoder(); // `stream: true` keeps a split multi-byte character
+  readonly #parser: SSEParser;
+  readonly #reader: ReadableStreamDefaultReader<Uint8Array>;
+  readonly #watchdog: IdleWatchdog | undefined;
+  readonly #onAbort = (): void => this.#cancel();
 
-  constructor(
-    body: ReadableStream<Uint8Array>,
-    private readonly options: IterateSSEOptions,
-  ) {
-    this.reader = body.getReader();
+  readonly #options: IterateSSEOptions;
+
+  constructor(body: ReadableStream<Uint8Array>, options: IterateSSEOptions) {
+    this.#options = options;
+    this.#reader = body.getReader();
     const { idleTimeoutMs, signal, maxEventBytes = DEFAULT_MAX_EVENT_BYTES } = options;
-    this.parser = createSSEParser({ onEvent: (event) => this.queue.push(event), maxEventSize: maxEventBytes });
+    this.#parser = createSSEParser({ onEvent: (event) => this.#queue.push(event), maxEventSize: maxEventBytes });
     if (idleTimeoutMs !== undefined && idleTimeoutMs > 0 && Number.isFinite(idleTimeoutMs)) {
-      this.watchdog = createIdleWatchdog(idleTimeoutMs, () => {
-        this.timedOut = true;
-        this.cancel();
+      this.#watchdog = createIdleWatchdog(idleTimeoutMs, () => {
+        this.#timedOut = true;
+        this.#cancel();
       });
     }
-    signal?.addEventListener('abort', this.onAbort, { once: true });
+    signal?.addEventListener('abort', this.#onAbort, { once: true });
     if (options.prefix && options.prefix.length > 0) {
-      this.parser.feed(this.decoder.decode(options.prefix, { stream: true }));
+      this.#parser.feed(this.#decoder.decode(options.prefix, { stream: true }));
     }
   }
 
   next(): Promise<Result> {
     // An abort stops the iteration at once, even with parsed events still queued.
-    if (this.options.signal?.aborted && !this.finished) return Promise.reject(this.failed(undefined));
-    if (this.head < this.queue.length) return Promise.resolve({ value: this.take(), done: false });
-    if (this.pending) {
+    if (this.#options.signal?.aborted && !this.#finished) return Promise.reject(this.#failed(undefined));
+    if (this.#head < this.#queue.length) return Promise.resolve({ value: this.#take(), done: false });
+    if (this.#pending) {
       const again = (): Promise<Result> => this.next(); // keep concurrent calls in order
-      return this.pending.then(again, again);
+      return this.#pending.then(again, again);
     }
-    if (this.finished) {
-      this.settle();
+    if (this.#finished) {
+      this.#settle();
       return Promise.resolve(DONE);
     }
-    this.pending = this.read();
-    return this.pending;
+    this.#pending = this.#read();
+    return this.#pending;
   }
 
   /** The consumer stopped early (`break`, `return`, a thrown error): stop reading and free the body. */
   return(): Promise<Result> {
-    this.settle();
-    if (!this.finished) this.cancel();
-    this.discard();
+    this.#settle();
+    if (!this.#finished) this.#cancel();
+    this.#discard();
     return Promise.resolve(DONE);
   }
 
-  private take(): SSEEvent {
-    const event = this.queue[this.head++]!;
-    if (this.head === this.queue.length) {
-      this.queue.length = 0;
-      this.head = 0;
+  #take(): SSEEvent {
+    const event = this.#queue[this.#head++]!;
+    if (this.#head === this.#queue.length) {
+      this.#queue.length = 0;
+      this.#head = 0;
     }
     return event;
   }
 
   // Plain `.then` chaining rather than `async` functions: each async layer adds promise hops per chunk.
-  private read(): Promise<Result> {
-    this.watchdog?.waiting();
-    return this.reader.read().then(this.onChunk, this.onReadError);
+  #read(): Promise<Result> {
+    this.#watchdog?.waiting();
+    return this.#reader.read().then(this.#onChunk, this.#onReadError);
   }
 
-  private readonly onChunk = (result: ReadableStreamReadResult<Uint8Array>): Result | Promise<Result> => {
-    this.watchdog?.received();
+  readonly #onChunk = (result: ReadableStreamReadResult<Uint8Array>): Result | Promise<Result> => {
+    this.#watchdog?.received();
     // A cancel() from the watchdog or the signal resolves the pending read as "done".
-    if (this.timedOut || this.options.signal?.aborted) return this.reject(undefined);
+    if (this.#timedOut || this.#options.signal?.aborted) return this.#reject(undefined);
     try {
       if (result.done) {
-        this.parser.feed(this.decoder.decode());
-        this.parser.flush();
-        this.finish();
+        this.#parser.feed(this.#decoder.decode());
+        this.#parser.flush();
+        this.#finish();
       } else {
-        this.parser.feed(this.decoder.decode(result.value, STREAM));
+        this.#parser.feed(this.#decoder.decode(result.value, STREAM));
       }
     } catch (error) {
       const tooLarge = error instanceof SSETooLargeError;
-      return this.reject(
-        tooLarge ? new StreamEventTooLargeError({ limit: error.limit, ...this.options.request }) : error,
+      return this.#reject(
+        tooLarge ? new StreamEventTooLargeError({ limit: error.limit, ...this.#options.request }) : error,
       );
     }
-    if (this.head < this.queue.length) {
-      this.pending = undefined;
-      return { value: this.take(), done: false };
+    if (this.#head < this.#queue.length) {
+      this.#pending = undefined;
+      return { value: this.#take(), done: false };
     }
-    if (this.finished) {
-      this.pending = undefined;
-      this.settle();
+    if (this.#finished) {
+      this.#pending = undefined;
+      this.#settle();
       return DONE;
     }
-    return this.read(); // a chunk without a complete event: keep reading
+    return this.#read(); // a chunk without a complete event: keep reading
   };
 
-  private readonly onReadError = (error: unknown): never => {
-    this.watchdog?.received();
-    return this.reject(error);
+  readonly #onReadError = (error: unknown): never => {
+    this.#watchdog?.received();
+    return this.#reject(error);
   };
 
-  private reject(cause: unknown): never {
-    this.pending = undefined;
-    throw this.failed(cause);
+  #reject(cause: unknown): never {
+    this.#pending = undefined;
+    throw this.#failed(cause);
   }
 
   /** The error to hand the consumer, after the caller's cleanup. */
-  private failed(cause: unknown): unknown {
-    this.settle();
-    const error = this.fail(cause);
-    return this.options.mapError ? this.options.mapError(error) : error;
+  #failed(cause: unknown): unknown {
+    this.#settle();
+    const error = this.#fail(cause);
+    return this.#options.mapError ? this.#options.mapError(error) : error;
   }
 
-  private settle(): void {
-    if (this.settled) return;
-    this.settled = true;
-    this.options.onSettle?.();
+  #settle(): void {
+    if (this.#settled) return;
+    this.#settled = true;
+    this.#options.onSettle?.();
   }
 
   /** Ends the iteration and turns what stopped it into the error to throw. */
-  private fail(cause: unknown): Error {
-    this.cancel();
-    this.discard();
-    if (this.options.signal?.aborted) return errorForAbort(this.options.signal);
-    if (this.timedOut) {
+  #fail(cause: unknown): Error {
+    this.#cancel();
+    this.#discard();
+    if (this.#options.signal?.aborted) return errorForAbort(this.#options.signal);
+    if (this.#timedOut) {
       return new APITimeoutError({
-        message: `No bytes received for ${this.options.idleTimeoutMs} ms; stream cancelled.`,
+        message: `No bytes received for ${this.#options.idleTimeoutMs} ms; stream cancelled.`,
       });
     }
     if (cause instanceof MiniMaxError) return cause;
     return new APIConnectionError({ message: 'The event stream was interrupted.', cause });
   }
 
-  private cancel(): void {
-    this.reader.cancel().catch(noop); // resolves any pending read() with done: true
+  #cancel(): void {
+    this.#reader.cancel().catch(noop); // resolves any pending read() with done: true
   }
 
   /** Ends the iteration early: events parsed but not yet taken are dropped. */
-  private discard(): void {
-    this.queue.length = 0;
-    this.head = 0;
-    this.finish();
+  #discard(): void {
+    this.#queue.length = 0;
+    this.#head = 0;
+    this.#finish();
   }
 
   /** Stops reading; events already parsed are still handed out by `next()`. */
-  private finish(): void {
-    if (this.finished) return;
-    this.finished = true;
-    this.watchdog?.stop();
-    this.options.signal?.removeEventListener('abort', this.onAbort);
+  #finish(): void {
+    if (this.#finished) return;
+    this.#finished = true;
+    this.#watchdog?.stop();
+    this.#options.signal?.removeEventListener('abort', this.#onAbort);
     try {
-      this.reader.releaseLock();
+      this.#reader.releaseLock();
     } catch {
       // A read still pending makes releaseLock throw in older runtimes; the stream is cancelled anyway.
     }
@@ -223,7 +223,7 @@ export function iterateSSE(body: ReadableStream<Uint8Array>, options: IterateSSE
   let used = false;
   return {
     [Symbol.asyncIterator]() {
-      if (used) throw new MiniMaxError('This event stream was already iterated; a response body can be read once.');
+      if (used) throw new MiniMaxError('This event stream was already iterated (a body is read once).');
       used = true;
       return new SSEIterator(body, options);
     },

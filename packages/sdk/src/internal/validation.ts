@@ -32,9 +32,7 @@ function loadEntry(): Promise<ResponseValidator> {
       throw Object.assign(
         new InvalidArgumentError(
           'validator',
-          `validate is not 'off', but ${VALIDATION_ENTRY} could not be loaded at run time (a single-file bundle?). ` +
-            "Import it and pass it: `import { zodValidator } from '@minimax-ts/sdk/validation'; " +
-            'new MiniMax({ validate, validator: zodValidator })`.',
+          `validate is on, but ${VALIDATION_ENTRY} could not be loaded (a single-file bundle?): pass its zodValidator`,
         ),
         { cause },
       );

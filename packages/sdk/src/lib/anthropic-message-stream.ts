@@ -33,12 +33,15 @@ export class AnthropicMessageStream extends EventStream<AnthropicStreamEvent, An
   #text = '';
   #json = new Map<number, string>();
 
-  constructor(private readonly ctx: StreamContext) {
+  readonly #ctx: StreamContext;
+
+  constructor(ctx: StreamContext) {
     super(ctx.events, ctx.cancel);
+    this.#ctx = ctx;
   }
 
   protected decode(event: SSEEvent): AnthropicStreamEvent | undefined {
-    const frame = decodeFrame(this.ctx, event, this.#text) as AnthropicStreamEvent;
+    const frame = decodeFrame(this.#ctx, event, this.#text) as AnthropicStreamEvent;
     this.#apply(frame);
     return frame;
   }
@@ -108,12 +111,12 @@ export class AnthropicMessageStream extends EventStream<AnthropicStreamEvent, An
         path: `content.${index}.input`,
         message: 'the streamed input_json_delta pieces are not valid JSON',
       };
-      throw new ResponseValidationError(`${this.ctx.request.method} /anthropic/v1/messages`, [issue], json);
+      throw new ResponseValidationError(`${this.#ctx.request.method} /anthropic/v1/messages`, [issue], json);
     }
   }
 
   protected override onSourceEnd(): void {
-    if (!this.#stopped) throw truncatedStream(this.ctx, 'message_stop');
+    if (!this.#stopped) throw truncatedStream(this.#ctx, 'message_stop');
   }
 
   protected override textSoFar(): string {

@@ -63,24 +63,27 @@ export class AudioStream extends EventStream<Uint8Array, AudioStreamEvents> {
 
   readonly #operation: string;
 
-  constructor(private readonly ctx: StreamContext) {
+  readonly #ctx: StreamContext;
+
+  constructor(ctx: StreamContext) {
     super(ctx.events, ctx.cancel);
+    this.#ctx = ctx;
     this.#operation = `${ctx.request.method} ${urlPath(ctx.request.url)}`;
   }
 
   protected override onSourceEnd(): void {
     // The status-2 event is the only proof the clip is whole; without it the audio may stop mid-word.
-    if (!this.#final) throw truncatedStream(this.ctx, 'the final (status 2) event');
+    if (!this.#final) throw truncatedStream(this.#ctx, 'the final (status 2) event');
   }
 
   protected decode(event: SSEEvent): Uint8Array | undefined {
     if (event.data === '[DONE]') return undefined;
     const fast = event.event === 'error' ? undefined : cutAudio(event.data);
     if (fast) {
-      raiseFrameError(this.ctx, event, fast.frame, undefined);
-      this.ctx.validate?.(fast.frame);
+      raiseFrameError(this.#ctx, event, fast.frame, undefined);
+      this.#ctx.validate?.(fast.frame);
     }
-    const frame = fast ? fast.frame : (decodeFrame(this.ctx, event, undefined) as AudioStreamEvent);
+    const frame = fast ? fast.frame : (decodeFrame(this.#ctx, event, undefined) as AudioStreamEvent);
     this.emit('event', frame);
     const hex = frame.data?.audio;
     if (frame.data?.status === 2) {

@@ -31,13 +31,16 @@ export class ChatCompletionStream extends EventStream<ChatCompletionChunk, ChatS
   #last: ChatCompletionChunk | undefined;
   #finishReason: string | undefined;
 
-  constructor(private readonly ctx: StreamContext) {
+  readonly #ctx: StreamContext;
+
+  constructor(ctx: StreamContext) {
     super(ctx.events, ctx.cancel);
+    this.#ctx = ctx;
   }
 
   protected decode(event: SSEEvent): ChatCompletionChunk | undefined {
     if (event.data === '[DONE]') return undefined;
-    const frame = decodeFrame(this.ctx, event, this.#text) as ChatCompletionChunk | ChatCompletionResp;
+    const frame = decodeFrame(this.#ctx, event, this.#text) as ChatCompletionChunk | ChatCompletionResp;
     if ((frame as { object?: string }).object === 'chat.completion') {
       this.#aggregated = frame as ChatCompletionResp;
       return undefined;
@@ -66,7 +69,8 @@ export class ChatCompletionStream extends EventStream<ChatCompletionChunk, ChatS
   }
 
   protected override onSourceEnd(): void {
-    if (!this.#aggregated && !this.#finishReason) throw truncatedStream(this.ctx, 'a finish_reason or the final frame');
+    if (!this.#aggregated && !this.#finishReason)
+      throw truncatedStream(this.#ctx, 'a finish_reason or the final frame');
   }
 
   protected override textSoFar(): string {

@@ -27,13 +27,16 @@ export class OpenAIChatCompletionStream extends EventStream<OpenAiChatCompletion
   #finishReason: string | undefined;
   #usage: OpenAiChatCompletion['usage'];
 
-  constructor(private readonly ctx: StreamContext) {
+  readonly #ctx: StreamContext;
+
+  constructor(ctx: StreamContext) {
     super(ctx.events, ctx.cancel);
+    this.#ctx = ctx;
   }
 
   protected decode(event: SSEEvent): OpenAiChatCompletionChunk | undefined {
     if (event.data === '[DONE]') return undefined;
-    const frame = decodeFrame(this.ctx, event, this.#text) as OpenAiChatCompletionChunk;
+    const frame = decodeFrame(this.#ctx, event, this.#text) as OpenAiChatCompletionChunk;
     if (frame.object === 'chat.completion' || frame.choices?.some((c) => c.message !== undefined && !c.delta)) {
       this.#aggregated = frame;
       if (frame.usage) this.#usage = frame.usage;
@@ -54,7 +57,8 @@ export class OpenAIChatCompletionStream extends EventStream<OpenAiChatCompletion
   }
 
   protected override onSourceEnd(): void {
-    if (!this.#aggregated && !this.#finishReason) throw truncatedStream(this.ctx, 'a finish_reason or the final frame');
+    if (!this.#aggregated && !this.#finishReason)
+      throw truncatedStream(this.#ctx, 'a finish_reason or the final frame');
   }
 
   protected override textSoFar(): string {

@@ -40,13 +40,16 @@ export class ResponseStream extends EventStream<ResponseStreamEvent, ResponseStr
   #reasoning = '';
   readonly #calls = new Set<string>();
 
-  constructor(private readonly ctx: StreamContext) {
+  readonly #ctx: StreamContext;
+
+  constructor(ctx: StreamContext) {
     super(ctx.events, ctx.cancel);
+    this.#ctx = ctx;
   }
 
   protected decode(event: SSEEvent): ResponseStreamEvent | undefined {
     if (event.data.trim() === '[DONE]') return undefined;
-    const decoded = decodeFrame(this.ctx, event, this.#text);
+    const decoded = decodeFrame(this.#ctx, event, this.#text);
     if (typeof decoded !== 'object' || decoded === null || Array.isArray(decoded)) {
       // Not an event object (a bare number, a string): nothing to build from; yielded as the server sent it.
       return decoded as ResponseStreamEvent;
@@ -92,17 +95,17 @@ export class ResponseStream extends EventStream<ResponseStreamEvent, ResponseStr
     const response = frame.response as { error?: { message?: unknown } | null } | undefined;
     const said = typeof response?.error?.message === 'string' && response.error.message !== '';
     return APIError.generate({
-      status: this.ctx.response.status,
+      status: this.#ctx.response.status,
       body: response ?? frame,
-      headers: this.ctx.response.headers,
+      headers: this.#ctx.response.headers,
       partialText: this.#text,
       message: said ? undefined : 'the response failed (response.failed, without an error message)',
-      ...this.ctx.request,
+      ...this.#ctx.request,
     });
   }
 
   protected override onSourceEnd(): void {
-    if (this.#final === undefined) throw truncatedStream(this.ctx, TERMINAL);
+    if (this.#final === undefined) throw truncatedStream(this.#ctx, TERMINAL);
   }
 
   protected override textSoFar(): string {
