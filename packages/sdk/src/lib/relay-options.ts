@@ -9,7 +9,7 @@ import { MiniMaxError } from '../core/minimax-error.ts';
 import { readEnv } from '../internal/env.ts';
 import { webSocketURL } from '../internal/websocket.ts';
 import type { PipeOptions } from './relay-pipe.ts';
-import { SPEECH_WS_PATHS } from './speech-session-open.ts';
+import { SPEECH_WS_PATHS } from './speech-ws-paths.ts';
 
 /** The options every relay takes; `Req` is the server's request (`IncomingMessage` on Node, `Request` elsewhere). */
 export interface RelayOptions<Req> {

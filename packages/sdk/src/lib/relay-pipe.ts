@@ -37,6 +37,8 @@ export interface RelayClientEvents {
   closed(): void;
   /** The browser's socket failed. */
   failed(): void;
+  /** The server is going away: closes both sides (1001). */
+  stop(): void;
 }
 
 export interface PipeOptions<Req> {
@@ -152,6 +154,7 @@ export function pipeSession<Req>(client: RelayClient, req: Req, o: PipeOptions<R
     },
     closed: () => end(1000, ''),
     failed: () => end(1011, 'relay: client error'),
+    stop: () => end(1001, 'relay: closed'),
   };
 }
 
