@@ -110,7 +110,16 @@ if (!(error instanceof m.ResponseValidationError)) { console.error('expected Res
   const browserSafe: Array<[string, string[]]> = [
     [
       'packages/sdk/dist',
-      ['index.js', 'index.cjs', 'chat.js', 'chat.cjs', 'callbacks.js', 'callbacks.cjs', 'relay-fetch.js', 'relay-fetch.cjs'],
+      [
+        'index.js',
+        'index.cjs',
+        'chat.js',
+        'chat.cjs',
+        'callbacks.js',
+        'callbacks.cjs',
+        'relay-fetch.js',
+        'relay-fetch.cjs',
+      ],
     ],
     ['packages/ai-sdk/dist', ['index.js', 'index.cjs']],
   ];

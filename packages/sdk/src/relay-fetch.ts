@@ -20,7 +20,12 @@ import {
   type StandardServerSocket,
 } from './lib/relay-sockets.ts';
 
-export type { BunRelayData, BunRelayWebSocketHandler, BunSocketLike, StandardServerSocket } from './lib/relay-sockets.ts';
+export type {
+  BunRelayData,
+  BunRelayWebSocketHandler,
+  BunSocketLike,
+  StandardServerSocket,
+} from './lib/relay-sockets.ts';
 
 /** Options of {@link createFetchSpeechRelay}: those of `createSpeechRelay`, with the `Request` as the request. */
 export interface FetchSpeechRelayOptions extends RelayOptions<Request> {
