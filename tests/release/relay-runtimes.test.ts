@@ -12,7 +12,7 @@ import { type MockServer, startMock } from '@minimax-ts/mock';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { WebSocket } from 'ws';
 import { APIConnectionError, AuthenticationError, connectSpeechSession } from '../../packages/sdk/src/realtime.ts';
-import { startWsFault, type WsFaultServer } from '../../packages/sdk/test/realtime/ws-fault-server.ts';
+import { startRefusing, type WsFaultServer } from '../../packages/sdk/test/realtime/ws-fault-server.ts';
 import { type Daemon, run, startDaemon } from '../../scripts/release/child-process.ts';
 import { findRuntimes, type Runtime, type RuntimeFound } from '../../scripts/release/runtimes.ts';
 
@@ -43,14 +43,8 @@ beforeAll(async () => {
   // The relay runs from `dist`, as a published package would (turbo: cached when nothing changed).
   await run('npm', ['run', 'build'], { cwd: repoRoot, env: process.env, timeoutMs: 10 * MINUTE });
   mock = await startMock({ port: 0, ws: { firstAudioDelayMs: 0, chunkDelayMs: 1 } });
-  refusing = await startWsFault(
-    () => {},
-    (_req, socket) => {
-      socket.end(
-        'HTTP/1.1 401 Unauthorized\r\nTrace-Id: refused-trace\r\nContent-Length: 0\r\nConnection: close\r\n\r\n',
-      );
-      return true;
-    },
+  refusing = await startRefusing(
+    'HTTP/1.1 401 Unauthorized\r\nTrace-Id: refused-trace\r\nContent-Length: 0\r\nConnection: close\r\n\r\n',
   );
   runtimes = await findRuntimes(repoRoot, process.env);
 }, 11 * MINUTE);

@@ -13,7 +13,7 @@ import type { SocketRequest } from '../../src/internal/websocket-types.ts';
 import { type RelayOptions, relaySetup } from '../../src/lib/relay-options.ts';
 import { type PipeOptions, pipeSession, type RelayClientEvents } from '../../src/lib/relay-pipe.ts';
 import { useHarness } from '../faults/harness.ts';
-import { frame, opening, startWsFault, type WsFaultServer } from './ws-fault-server.ts';
+import { frame, opening, startRefusing, startWsFault, type WsFaultServer } from './ws-fault-server.ts';
 
 const h = useHarness();
 const voice = { model: 'speech-2.8-turbo', voice_setting: { voice_id: 'English_Graceful_Lady' } };
@@ -164,14 +164,8 @@ describe.each(OPENERS)('relay session core (upstream through %s)', (_name, open)
 
   it('a refused upstream upgrade becomes task_failed with MiniMax code and trace id, then 1011', async () => {
     const body = JSON.stringify({ base_resp: { status_code: 1002, status_msg: 'rate limited' } });
-    const upstream = await startWsFault(
-      () => {},
-      (_req, socket) => {
-        socket.end(
-          `HTTP/1.1 429 Too Many Requests\r\nTrace-Id: up-trace\r\nContent-Type: application/json\r\nContent-Length: ${body.length}\r\nConnection: close\r\n\r\n${body}`,
-        );
-        return true;
-      },
+    const upstream = await startRefusing(
+      `HTTP/1.1 429 Too Many Requests\r\nTrace-Id: up-trace\r\nContent-Type: application/json\r\nContent-Length: ${body.length}\r\nConnection: close\r\n\r\n${body}`,
     );
     closers.push(() => upstream.close());
     const s = relayed(upstream.url, open);
@@ -187,13 +181,7 @@ describe.each(OPENERS)('relay session core (upstream through %s)', (_name, open)
   });
 
   it('a 401 without a MiniMax body is reported as 1004 (a bad server key)', async () => {
-    const upstream = await startWsFault(
-      () => {},
-      (_req, socket) => {
-        socket.end('HTTP/1.1 401 Unauthorized\r\nContent-Length: 0\r\nConnection: close\r\n\r\n');
-        return true;
-      },
-    );
+    const upstream = await startRefusing('HTTP/1.1 401 Unauthorized\r\nContent-Length: 0\r\nConnection: close\r\n\r\n');
     closers.push(() => upstream.close());
     const s = relayed(upstream.url, open);
     await s.closed;
