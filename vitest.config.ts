@@ -27,7 +27,8 @@ export default defineConfig({
       // `npm start`, the examples and the browser page, run as a newcomer runs them.
       { ...shared, test: { name: 'examples', include: ['examples/test/**/*.test.ts'], testTimeout: 60_000 } },
       // Publish to a local registry, install by name, run on every runtime: `npm run test:release`, after the rest.
-      { ...shared, test: { name: 'release', include: ['tests/release/*.test.ts'] } },
+      // One file at a time: release.test.ts and relay-runtimes.test.ts both build `dist` (tsup cleans it first).
+      { ...shared, test: { name: 'release', include: ['tests/release/*.test.ts'], fileParallelism: false } },
     ],
   },
 });

@@ -7,7 +7,7 @@
  *   The profile ignores TypeScript's `node10` resolution, which predates `exports` and cannot see subpaths such as
  *   `@minimax-ts/sdk/node` (engines require Node ≥ 20.19, whose users resolve with node16/nodenext/bundler);
  * - the built entry points load with `import` and `require` (no `@minimax-ts/source` condition), the sdk's core and
- *   chat entries and the AI SDK provider import no Node builtin, the client imports no zod (`validate` loads
+ *   chat entries, the fetch relay (with its chunks: no `ws` either) and the AI SDK provider import no Node builtin, the client imports no zod (`validate` loads
  *   `@minimax-ts/sdk/validation` at run time: checked for both formats), and `internal/*` is unreachable outside the
  *   workspace;
  * - the API reference builds (`typedoc --emit none`);
@@ -53,6 +53,8 @@ const entryPoints: Array<[string, string[]]> = [
   ['@minimax-ts/sdk/callbacks', ['createVideoCallbackHandler', 'parseVideoCallback', 'VideoCallbackParseError']],
   ['@minimax-ts/sdk/chat', ['MiniMaxChat', 'APIError']],
   ['@minimax-ts/sdk/realtime', ['connectSpeechSession', 'openSpeechSession', 'APIError']],
+  ['@minimax-ts/sdk/relay', ['createSpeechRelay']],
+  ['@minimax-ts/sdk/relay/fetch', ['createFetchSpeechRelay']],
   ['@minimax-ts/sdk/validation', ['zodValidator']],
   ['@minimax-ts/generated', ['createClient', 'chatCompletionV2']],
   ['@minimax-ts/generated/zod', ['zChatCompletionV2Response']],
@@ -106,7 +108,19 @@ if (!(error instanceof m.ResponseValidationError)) { console.error('expected Res
       reached.add(next as string);
   }
   const browserSafe: Array<[string, string[]]> = [
-    ['packages/sdk/dist', ['index.js', 'index.cjs', 'chat.js', 'chat.cjs', 'callbacks.js', 'callbacks.cjs']],
+    [
+      'packages/sdk/dist',
+      [
+        'index.js',
+        'index.cjs',
+        'chat.js',
+        'chat.cjs',
+        'callbacks.js',
+        'callbacks.cjs',
+        'relay-fetch.js',
+        'relay-fetch.cjs',
+      ],
+    ],
     ['packages/ai-sdk/dist', ['index.js', 'index.cjs']],
   ];
   for (const [dir, files] of browserSafe) {
@@ -115,6 +129,14 @@ if (!(error instanceof m.ResponseValidationError)) { console.error('expected Res
       const builtin = code.match(/(?:from |require\(|import\()\s*['"](node:[\w/]+)/);
       if (builtin) throw new Error(`${dir}/${file} imports ${builtin[1]}: the entry must stay browser-safe`);
     }
+  }
+  // The fetch relay bundles for edge runtimes: neither it nor a chunk it imports may import a Node builtin or `ws`.
+  const edge = new Set(['relay-fetch.js']);
+  for (const file of edge) {
+    const code = await readFile(join(dist, file), 'utf8');
+    const banned = code.match(/(?:from |import\(?)\s*['"](node:[\w/]+|ws)['"]/);
+    if (banned) throw new Error(`packages/sdk/dist/${file}, reached from relay-fetch.js, imports ${banned[1]}`);
+    for (const [, next] of code.matchAll(/from\s*['"]\.\/([\w.-]+\.js)['"]/g)) edge.add(next as string);
   }
 }
 

@@ -29,6 +29,7 @@ export default defineConfig({
     node: 'src/node.ts',
     realtime: 'src/realtime.ts',
     relay: 'src/node/relay.ts',
+    'relay-fetch': 'src/relay-fetch.ts',
     validation: 'src/validation.ts',
     callbacks: 'src/callbacks.ts',
   },

@@ -14,8 +14,8 @@ import type { RealtimeSocket } from '../internal/websocket-types.ts';
 import { SpeechSession } from './speech-session.ts';
 import { closedError, refusedError, type SessionRequest, transportError } from './speech-session-errors.ts';
 import type { RealtimeConfig, SpeechSessionOptions, SpeechSessionParams } from './speech-session-types.ts';
+import { SPEECH_WS_PATHS } from './speech-ws-paths.ts';
 
-export const SPEECH_WS_PATHS = { single: '/ws/v1/t2a_v2', bidirectional: '/ws/v1/t2a_v2_bidi' } as const;
 const DEFAULT_KEEP_ALIVE_MS = 30_000;
 const DEFAULT_MAX_MESSAGE_BYTES = 64 * 1024 * 1024;
 

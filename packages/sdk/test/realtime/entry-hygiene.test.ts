@@ -1,7 +1,8 @@
 /**
  * Importing the SDK must not load `ws` or the session code: they load when the first session opens. Checked on the
  * bundles esbuild makes of each entry (Node, split into chunks: neither the session nor `ws` anywhere, both are
- * imported at run time; browser: `ws` nowhere) and in a fresh Node process that imports the main entry.
+ * imported at run time; browser: `ws` nowhere; the fetch relay: neither, nor a Node builtin) and in a fresh Node
+ * process that imports the main entry.
  */
 
 import { spawnSync } from 'node:child_process';
@@ -51,6 +52,15 @@ describe('entry hygiene', () => {
     expect(inputs.filter((f) => f.includes('node_modules/ws/') && !f.startsWith('(disabled)'))).toEqual([]);
     const text = result.outputFiles.map((f) => f.text).join('\n');
     expect(text).not.toContain('ws does not work in the browser');
+  });
+
+  it('relay/fetch bundles for edge runtimes: no ws, no Node builtin, no session code', async () => {
+    const result = await bundle('relay-fetch.ts', 'browser');
+    const inputs = Object.keys(result.metafile.inputs);
+    expect(inputs.filter((f) => f.includes('node_modules/ws/'))).toEqual([]);
+    expect(inputs.filter(isSessionCode)).toEqual([]);
+    const imports = Object.values(result.metafile.outputs).flatMap((output) => output.imports.map((i) => i.path));
+    expect(imports.filter((path) => path.startsWith('node:') || path === 'ws')).toEqual([]);
   });
 
   it('a fresh Node process that imports the main entry has not loaded ws', () => {

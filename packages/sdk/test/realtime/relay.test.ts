@@ -12,7 +12,7 @@ import { InvalidArgumentError } from '../../src/index.ts';
 import { createSpeechRelay, type SpeechRelayOptions } from '../../src/node/relay.ts';
 import { APIConnectionError, AuthenticationError, connectSpeechSession } from '../../src/realtime.ts';
 import { caught, useHarness } from '../faults/harness.ts';
-import { startWsFault } from './ws-fault-server.ts';
+import { startRefusing, startWsFault } from './ws-fault-server.ts';
 
 const h = useHarness();
 const voice = { model: 'speech-2.8-turbo', voice_setting: { voice_id: 'English_Graceful_Lady' } };
@@ -89,12 +89,8 @@ describe('relay + browser client', () => {
   });
 
   it('a refused upstream key reaches the browser as AuthenticationError 1004 with the upstream trace id', async () => {
-    const upstream = await startWsFault(
-      () => {},
-      (_req, socket) => {
-        socket.end('HTTP/1.1 401 Unauthorized\r\nTrace-Id: up-trace\r\nContent-Length: 0\r\nConnection: close\r\n\r\n');
-        return true;
-      },
+    const upstream = await startRefusing(
+      'HTTP/1.1 401 Unauthorized\r\nTrace-Id: up-trace\r\nContent-Length: 0\r\nConnection: close\r\n\r\n',
     );
     closers.push(() => upstream.close());
     const error = await caught(

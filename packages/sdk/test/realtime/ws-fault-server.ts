@@ -70,3 +70,14 @@ export async function startWsFault(
       }),
   };
 }
+
+/** An upstream that answers every upgrade with `response`, a raw HTTP response (a refused key, a rate limit…). */
+export function startRefusing(response: string): Promise<WsFaultServer> {
+  return startWsFault(
+    () => {},
+    (_req, socket) => {
+      socket.end(response);
+      return true;
+    },
+  );
+}
