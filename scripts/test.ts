@@ -1,9 +1,9 @@
 /**
  * `npm test`: every check of the repository, and the time each took. The static checks (spec, lint, types,
  * generated code, packaging) share no state, so they run as many at a time as there are cores (two on CI), longest
- * first; their output is printed whole when each ends, never interleaved. Then the vitest projects, and last the
- * release test (publish, install by name, runtime matrix), each alone: their timing-sensitive tests must not fight
- * for the CPU. The first failing phase ends the run (phases already running finish, so their output is complete).
+ * first; their output is printed whole when each ends, never interleaved. Then the vitest projects, the release
+ * test (publish, install by name, runtime matrix) and last the sdk, mock and ai-sdk projects again on Node 22 and
+ * 24, each alone: their timing-sensitive tests must not fight for the CPU. The first failing phase ends the run (phases already running finish, so their output is complete).
  *
  *   npm test
  */
@@ -29,6 +29,7 @@ const STATIC: Phase[] = [
 const SEQUENTIAL: Phase[] = [
   { script: 'test:unit', live: true },
   { script: 'test:release', live: true },
+  { script: 'test:newer-node', live: true },
 ];
 
 interface Outcome {
