@@ -242,10 +242,7 @@ class SSEIterator implements SSEEventIterator {
  * }
  * ```
  */
-export function iterateSSE(
-  body: ReadableStream<Uint8Array>,
-  options: IterateSSEOptions = {},
-): SSEEventIterable {
+export function iterateSSE(body: ReadableStream<Uint8Array>, options: IterateSSEOptions = {}): SSEEventIterable {
   let used = false;
   return {
     [Symbol.asyncIterator](): SSEEventIterator {

@@ -12,8 +12,8 @@ import { jsonBodyError, readIfJSON } from './open-stream.ts';
 import { describeBody } from './read-json.ts';
 import { redactText } from './redact.ts';
 import type { SSEEvent } from './sse-parser.ts';
-import type { TextBuffer } from './text-buffer.ts';
 import { iterateSSE, type SSEEventIterable, type SSEEventIterator } from './sse-stream.ts';
+import type { TextBuffer } from './text-buffer.ts';
 
 /** What a stream class needs from the open response: its events, a way to cancel, and error context. */
 export interface StreamContext {
@@ -47,10 +47,7 @@ export function streamContext(open: OpenResponse): StreamContext {
   // Until the first byte that is not blank: an event stream, or a JSON body to retry (or raise). Once it is a stream,
   // the iterator from `iterateSSE` is handed out as is (it releases the attempt and maps errors itself), so the
   // steady state costs no wrapping promise per event.
-  const openEvents = async (
-    release: () => void,
-    mapError: (error: Error) => unknown,
-  ): Promise<SSEEventIterator> => {
+  const openEvents = async (release: () => void, mapError: (error: Error) => unknown): Promise<SSEEventIterator> => {
     for (;;) {
       const body = current.response.body;
       if (!body) throw new APIConnectionError({ message: 'the event stream has no body', ...current.request });
