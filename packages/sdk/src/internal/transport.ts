@@ -254,30 +254,34 @@ export class Transport {
     await sleep(delay, options?.signal);
   }
 
-  async #send(
+  /** Sends one attempt; resolves with a 2xx response, rejects with what failed (an `APIError` for a non-2xx). */
+  #send(
     op: Operation,
     input: CallInput,
     options: RequestOptions | undefined,
     signal: AttemptSignal,
     request: { method: string; url: string },
   ): Promise<Response> {
-    const result = await op.call({
-      client: this.#sender,
-      // Bodies are written losslessly: ids as bare numbers, digit for digit.
-      ...(op.body === 'json' ? { bodySerializer: op.idKeys?.write ?? stringifyPlain } : {}),
-      ...input,
-      headers: input.headers || options?.headers ? { ...input.headers, ...options?.headers } : undefined,
-      signal: signal.signal,
-      parseAs: 'stream',
-      throwOnError: false,
+    const headers = input.headers || options?.headers ? { ...input.headers, ...options?.headers } : undefined;
+    // Bodies are written losslessly: ids as bare numbers, digit for digit (the input may name its own serialiser).
+    const args: Record<string, unknown> =
+      op.body === 'json'
+        ? { client: this.#sender, bodySerializer: op.idKeys?.write ?? stringifyPlain, ...input }
+        : { client: this.#sender, ...input };
+    args.headers = headers;
+    args.signal = signal.signal;
+    args.parseAs = 'stream';
+    args.throwOnError = false;
+    // A `.then`, not an `async` method: one promise less per call (see `sender.ts`).
+    return op.call(args).then((result) => {
+      const response = result?.response;
+      // No response: fetch itself failed (refused, reset, aborted); the caller's catch names it.
+      if (!response) throw result?.error ?? new APIConnectionError(request);
+      if (!response.ok) {
+        throw APIError.generate({ status: response.status, body: result.error, headers: response.headers, ...request });
+      }
+      return response;
     });
-    const response = result?.response;
-    // No response: fetch itself failed (refused, reset, aborted); the caller's catch names it.
-    if (!response) throw result?.error ?? new APIConnectionError(request);
-    if (!response.ok) {
-      throw APIError.generate({ status: response.status, body: result.error, headers: response.headers, ...request });
-    }
-    return response;
   }
 }
 
