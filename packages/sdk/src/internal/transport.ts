@@ -304,22 +304,34 @@ function readJSON<T>(open: OpenResponse, op: Operation, check: Check | undefined
   return record.raw ? handOver(open, record) : readAnswer<T>(open, op, check, record);
 }
 
-/** Reads a JSON answer, checks it when validation is on, and releases the attempt. */
-async function readAnswer<T>(
-  open: OpenResponse,
-  op: Operation,
-  check: Check | undefined,
-  record: CallRecord,
-): Promise<T> {
+/** Reads a JSON answer, checks it when validation is on, and releases the attempt (whatever happens). */
+function readAnswer<T>(open: OpenResponse, op: Operation, check: Check | undefined, record: CallRecord): Promise<T> {
   record.response = open.response;
+  // One `.then` rather than an `async` function: a promise less per call (see `sender.ts`).
+  const release = (): void => open.attempt.dispose();
+  let text: Promise<string>;
   try {
-    const body = parseAnswer(await open.response.text(), open.response, open.request);
-    record.body = body;
-    check?.(op.responseSchema, body);
-    return body as T;
-  } finally {
-    open.attempt.dispose();
+    text = open.response.text();
+  } catch (error) {
+    release();
+    return Promise.reject(error);
   }
+  return text.then(
+    (text) => {
+      try {
+        const body = parseAnswer(text, open.response, open.request);
+        record.body = body;
+        check?.(op.responseSchema, body);
+        return body as T;
+      } finally {
+        release();
+      }
+    },
+    (error: unknown) => {
+      release();
+      throw error;
+    },
+  );
 }
 
 /**
