@@ -6,6 +6,7 @@
 
 import { redactText } from '../internal/redact.ts';
 import type { SSEEvent } from '../internal/sse-parser.ts';
+import type { SSEEventIterator } from '../internal/sse-stream.ts';
 import { APIError } from './api-error.ts';
 import { APIUserAbortError } from './connection-errors.ts';
 import { MiniMaxError } from './minimax-error.ts';
@@ -52,6 +53,8 @@ export abstract class EventStream<T, Events extends object = Record<never, Liste
    */
   [Symbol.asyncIterator](): AsyncIterator<T> {
     let source: AsyncIterator<SSEEvent> | undefined;
+    // The source's synchronous side, when it has one (see `SSEEventIterator.takeQueued`).
+    let queued: SSEEventIterator | undefined;
     let finished = false;
     // The step in flight; a call made meanwhile waits for it (a generator queues calls the same way).
     let current: Promise<IteratorResult<T>> | undefined;
@@ -116,6 +119,7 @@ export abstract class EventStream<T, Events extends object = Record<never, Liste
       this.#started = true;
       source = this.#source[Symbol.asyncIterator]();
       this.#iterator = source;
+      if (typeof (source as Partial<SSEEventIterator>).takeQueued === 'function') queued = source as SSEEventIterator;
       return source;
     };
 
@@ -125,6 +129,20 @@ export abstract class EventStream<T, Events extends object = Record<never, Liste
         if (finished) return Promise.resolve(doneResult());
         const started = source ?? start();
         if (started instanceof Promise) return started;
+        // Events already parsed are decoded now: one resolved promise per item instead of a chain of three.
+        if (queued !== undefined) {
+          for (let event = queued.takeQueued(); event !== undefined; event = queued.takeQueued()) {
+            let item: T | undefined;
+            try {
+              item = this.decode(event);
+              if (item === undefined) continue;
+              this.emit('item', item);
+            } catch (error) {
+              return fail(error);
+            }
+            return Promise.resolve({ value: item, done: false });
+          }
+        }
         current = started.next().then(onResult, fail);
         return current;
       },
@@ -185,7 +203,13 @@ export abstract class EventStream<T, Events extends object = Record<never, Liste
     return this;
   }
 
+  /** Whether `event` has a listener: lets a subclass skip building an argument nobody reads (a text snapshot). */
+  protected listens(event: string): boolean {
+    return this.#listeners.size > 0 && (this.#listeners.get(event)?.size ?? 0) > 0;
+  }
+
   protected emit(event: string, ...args: unknown[]): void {
+    if (this.#listeners.size === 0) return; // the common case: a `for await` loop and no listener, per event
     const set = this.#listeners.get(event);
     if (!set) return;
     for (const listener of set) (listener as (...a: unknown[]) => void)(...args);

@@ -10,14 +10,18 @@ export class AttemptSignal {
   #timer: ReturnType<typeof setTimeout> | undefined;
   #timedOut = false;
   #cancelled = false;
-  readonly #onUserAbort = (): void => this.#controller.abort(this.#user?.reason);
+  /** Created only when there is a caller's signal to listen to (most calls have none). */
+  readonly #onUserAbort: (() => void) | undefined;
 
   readonly #user: AbortSignal | undefined;
 
   constructor(user: AbortSignal | undefined, timeoutMs: number) {
     this.#user = user;
     if (user?.aborted) this.#controller.abort(user.reason);
-    else user?.addEventListener('abort', this.#onUserAbort, { once: true });
+    else if (user) {
+      this.#onUserAbort = () => this.#controller.abort(user.reason);
+      user.addEventListener('abort', this.#onUserAbort, { once: true });
+    }
     if (Number.isFinite(timeoutMs) && timeoutMs > 0) {
       this.#timer = setTimeout(() => {
         this.#timedOut = true;
@@ -39,7 +43,7 @@ export class AttemptSignal {
   /** Releases everything; after this the caller's signal no longer reaches the attempt. */
   dispose(): void {
     this.stopTimer();
-    this.#user?.removeEventListener('abort', this.#onUserAbort);
+    if (this.#onUserAbort) this.#user?.removeEventListener('abort', this.#onUserAbort);
   }
 
   /** Aborts the attempt itself, e.g. when a stream consumer stops early or a download is cancelled. */

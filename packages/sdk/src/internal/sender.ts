@@ -34,11 +34,12 @@ export interface SenderConfig {
  */
 export function createSender(config: SenderConfig): Client {
   const clientHeaders = headerRecord(undefined, config.defaultHeaders);
-  const dispatch = async (method: string, options: GeneratedRequest): Promise<GeneratedResult> => {
+  // Plain functions and one `.then`, not `async` ones: a call goes through here once, and each async layer costs a
+  // promise and a microtask hop (the request overhead is measured against a bare `fetch`).
+  const dispatch = (method: string, options: GeneratedRequest): Promise<GeneratedResult> => {
     const url = options.query || options.path ? urlOf(config, options) : `${config.baseURL}${options.url}`;
     const headers = headerRecord(clientHeaders, options.headers);
-    if (options.security?.some((scheme) => scheme.scheme === 'bearer'))
-      headers.authorization = `Bearer ${config.apiKey}`;
+    if (isBearer(options.security)) headers.authorization = `Bearer ${config.apiKey}`;
     let body: unknown;
     if (options.body === undefined) delete headers['content-type'];
     else {
@@ -53,22 +54,34 @@ export function createSender(config: SenderConfig): Client {
     if (body !== undefined && body !== null) init.body = body as BodyInit;
     if (options.signal) init.signal = options.signal;
     if (options.duplex) init.duplex = options.duplex;
-    const response = await config.fetch(url, init);
-    if (response.ok) return { response };
-    const text = await response.text();
-    let error: unknown = text;
-    try {
-      error = JSON.parse(text);
-    } catch {
-      // not JSON: the text itself
-    }
-    return { response, error: error || {} };
+    return Promise.resolve(config.fetch(url, init)).then(settle); // a custom fetch may return a plain value
   };
   return {
     get: (options: GeneratedRequest) => dispatch('GET', options),
     post: (options: GeneratedRequest) => dispatch('POST', options),
     delete: (options: GeneratedRequest) => dispatch('DELETE', options),
   } as unknown as Client;
+}
+
+const settle = (response: Response): GeneratedResult | Promise<GeneratedResult> =>
+  response.ok ? { response } : readError(response);
+
+/** A non-2xx answer's body, read into `error` as the generated client does (JSON if it parses, else its text). */
+async function readError(response: Response): Promise<GeneratedResult> {
+  const text = await response.text();
+  let error: unknown = text;
+  try {
+    error = JSON.parse(text);
+  } catch {
+    // not JSON: the text itself
+  }
+  return { response, error: error || {} };
+}
+
+function isBearer(security: GeneratedRequest['security']): boolean {
+  if (!security) return false;
+  for (const scheme of security) if (scheme.scheme === 'bearer') return true;
+  return false;
 }
 
 function urlOf(config: SenderConfig, options: GeneratedRequest): string {

@@ -9,14 +9,16 @@ import { APIConnectionError } from '../core/connection-errors.ts';
 import { MiniMaxError } from '../core/minimax-error.ts';
 import type { OpenResponse } from './open-response.ts';
 import { jsonBodyError, readIfJSON } from './open-stream.ts';
-import { describeBody } from './read-json.ts';
+import { describeBody, isPlainSuccess } from './read-json.ts';
 import { redactText } from './redact.ts';
 import type { SSEEvent } from './sse-parser.ts';
-import { iterateSSE } from './sse-stream.ts';
+import { iterateSSE, type SSEEventIterable, type SSEEventIterator } from './sse-stream.ts';
+import type { TextBuffer } from './text-buffer.ts';
 
 /** What a stream class needs from the open response: its events, a way to cancel, and error context. */
 export interface StreamContext {
-  events: AsyncIterable<SSEEvent>;
+  /** Its iterator hands out already-parsed events synchronously too (`takeQueued`), once the stream is open. */
+  events: SSEEventIterable;
   cancel: () => void;
   /** The response being read (a later attempt's, once a JSON error body was retried). */
   readonly response: Response;
@@ -45,10 +47,7 @@ export function streamContext(open: OpenResponse): StreamContext {
   // Until the first byte that is not blank: an event stream, or a JSON body to retry (or raise). Once it is a stream,
   // the iterator from `iterateSSE` is handed out as is (it releases the attempt and maps errors itself), so the
   // steady state costs no wrapping promise per event.
-  const openEvents = async (
-    release: () => void,
-    mapError: (error: Error) => unknown,
-  ): Promise<AsyncIterator<SSEEvent>> => {
+  const openEvents = async (release: () => void, mapError: (error: Error) => unknown): Promise<SSEEventIterator> => {
     for (;;) {
       const body = current.response.body;
       if (!body) throw new APIConnectionError({ message: 'the event stream has no body', ...current.request });
@@ -68,12 +67,13 @@ export function streamContext(open: OpenResponse): StreamContext {
       if (!current.resume) throw error;
       current.attempt.dispose();
       current = await current.resume(error); // rejects with the error when the policy says it is final
+      ctx.validate = current.validateEvent;
     }
   };
-  const events: AsyncIterable<SSEEvent> = {
+  const events: StreamContext['events'] = {
     [Symbol.asyncIterator]() {
-      let iterator: AsyncIterator<SSEEvent> | undefined;
-      let opening: Promise<AsyncIterator<SSEEvent>> | undefined;
+      let iterator: SSEEventIterator | undefined;
+      let opening: Promise<SSEEventIterator> | undefined;
       // Per response: one that arrives from a retry after a release is released too.
       let released: OpenResponse | undefined;
       const release = (): void => {
@@ -105,6 +105,7 @@ export function streamContext(open: OpenResponse): StreamContext {
           });
           return opening.then((opened) => opened.next(), onOpenError);
         },
+        takeQueued: () => iterator?.takeQueued(),
         return: () => {
           if (!iterator) cancel(); // still sniffing, or waiting to retry: stop both
           release();
@@ -113,18 +114,24 @@ export function streamContext(open: OpenResponse): StreamContext {
       };
     },
   };
-  return {
+  // `validate` is a data property (read once per event; a getter there measurably costs), set again on a retry.
+  const ctx: { -readonly [K in keyof StreamContext]: StreamContext[K] } = {
     events,
     cancel,
     get response() {
       return current.response;
     },
     request: open.request,
-    get validate() {
-      return current.validateEvent;
-    },
+    validate: open.validateEvent,
   };
+  return ctx;
 }
+
+/** The text received before a frame: read only when an error needs it (see `TextBuffer`). */
+export type PartialText = TextBuffer | string | undefined;
+
+const textOf = (partial: PartialText): string | undefined =>
+  partial === undefined || typeof partial === 'string' ? partial : partial.value;
 
 /**
  * Parses one event's JSON data and raises the error it carries (see {@link raiseFrameError}). A frame that is not
@@ -136,11 +143,12 @@ export function streamContext(open: OpenResponse): StreamContext {
  * const frame = decodeFrame(this.ctx, event, this.#text) as ChatCompletionChunk;
  * ```
  */
-export function decodeFrame(ctx: StreamContext, event: SSEEvent, partialText: string | undefined): unknown {
+export function decodeFrame(ctx: StreamContext, event: SSEEvent, partial: PartialText): unknown {
   let frame: unknown;
   try {
     frame = JSON.parse(event.data);
   } catch (cause) {
+    const partialText = textOf(partial);
     if (event.event === 'error') throw streamError(ctx, event.data, partialText);
     throw Object.assign(
       new APIConnectionError({
@@ -151,7 +159,7 @@ export function decodeFrame(ctx: StreamContext, event: SSEEvent, partialText: st
       { partialText: partialText === undefined ? undefined : redactText(partialText) },
     );
   }
-  raiseFrameError(ctx, event, frame, partialText);
+  raiseFrameError(ctx, event, frame, partial);
   ctx.validate?.(frame);
   return frame;
 }
@@ -166,12 +174,13 @@ export function decodeFrame(ctx: StreamContext, event: SSEEvent, partialText: st
  * raiseFrameError(ctx, event, frame, textSoFar); // throws RateLimitError for {"base_resp":{"status_code":1002}}
  * ```
  */
-export function raiseFrameError(ctx: StreamContext, event: SSEEvent, frame: unknown, partialText: string | undefined) {
+export function raiseFrameError(ctx: StreamContext, event: SSEEvent, frame: unknown, partial: PartialText) {
+  if (event.event !== 'error' && isPlainSuccess(frame)) return; // the common frame, decided in a few reads
   const carriesError =
     event.event === 'error' ||
     isFailureResponse(200, frame) ||
     (typeof frame === 'object' && frame !== null && (frame as { error?: unknown }).error != null);
-  if (carriesError) throw streamError(ctx, frame, partialText);
+  if (carriesError) throw streamError(ctx, frame, textOf(partial));
 }
 
 /** The typed error for an error sent inside a stream, with the text received before it. */

@@ -254,30 +254,34 @@ export class Transport {
     await sleep(delay, options?.signal);
   }
 
-  async #send(
+  /** Sends one attempt; resolves with a 2xx response, rejects with what failed (an `APIError` for a non-2xx). */
+  #send(
     op: Operation,
     input: CallInput,
     options: RequestOptions | undefined,
     signal: AttemptSignal,
     request: { method: string; url: string },
   ): Promise<Response> {
-    const result = await op.call({
-      client: this.#sender,
-      // Bodies are written losslessly: ids as bare numbers, digit for digit.
-      ...(op.body === 'json' ? { bodySerializer: op.idKeys?.write ?? stringifyPlain } : {}),
-      ...input,
-      headers: input.headers || options?.headers ? { ...input.headers, ...options?.headers } : undefined,
-      signal: signal.signal,
-      parseAs: 'stream',
-      throwOnError: false,
+    const headers = input.headers || options?.headers ? { ...input.headers, ...options?.headers } : undefined;
+    // Bodies are written losslessly: ids as bare numbers, digit for digit (the input may name its own serialiser).
+    const args: Record<string, unknown> =
+      op.body === 'json'
+        ? { client: this.#sender, bodySerializer: op.idKeys?.write ?? stringifyPlain, ...input }
+        : { client: this.#sender, ...input };
+    args.headers = headers;
+    args.signal = signal.signal;
+    args.parseAs = 'stream';
+    args.throwOnError = false;
+    // A `.then`, not an `async` method: one promise less per call (see `sender.ts`).
+    return op.call(args).then((result) => {
+      const response = result?.response;
+      // No response: fetch itself failed (refused, reset, aborted); the caller's catch names it.
+      if (!response) throw result?.error ?? new APIConnectionError(request);
+      if (!response.ok) {
+        throw APIError.generate({ status: response.status, body: result.error, headers: response.headers, ...request });
+      }
+      return response;
     });
-    const response = result?.response;
-    // No response: fetch itself failed (refused, reset, aborted); the caller's catch names it.
-    if (!response) throw result?.error ?? new APIConnectionError(request);
-    if (!response.ok) {
-      throw APIError.generate({ status: response.status, body: result.error, headers: response.headers, ...request });
-    }
-    return response;
   }
 }
 
@@ -300,22 +304,34 @@ function readJSON<T>(open: OpenResponse, op: Operation, check: Check | undefined
   return record.raw ? handOver(open, record) : readAnswer<T>(open, op, check, record);
 }
 
-/** Reads a JSON answer, checks it when validation is on, and releases the attempt. */
-async function readAnswer<T>(
-  open: OpenResponse,
-  op: Operation,
-  check: Check | undefined,
-  record: CallRecord,
-): Promise<T> {
+/** Reads a JSON answer, checks it when validation is on, and releases the attempt (whatever happens). */
+function readAnswer<T>(open: OpenResponse, op: Operation, check: Check | undefined, record: CallRecord): Promise<T> {
   record.response = open.response;
+  // One `.then` rather than an `async` function: a promise less per call (see `sender.ts`).
+  const release = (): void => open.attempt.dispose();
+  let text: Promise<string>;
   try {
-    const body = parseAnswer(await open.response.text(), open.response, open.request);
-    record.body = body;
-    check?.(op.responseSchema, body);
-    return body as T;
-  } finally {
-    open.attempt.dispose();
+    text = open.response.text();
+  } catch (error) {
+    release();
+    return Promise.reject(error);
   }
+  return text.then(
+    (text) => {
+      try {
+        const body = parseAnswer(text, open.response, open.request);
+        record.body = body;
+        check?.(op.responseSchema, body);
+        return body as T;
+      } finally {
+        release();
+      }
+    },
+    (error: unknown) => {
+      release();
+      throw error;
+    },
+  );
 }
 
 /**

@@ -10,6 +10,7 @@ import { MiniMaxError } from '../core/minimax-error.ts';
 import { ResponseValidationError } from '../core/response-validation-error.ts';
 import type { SSEEvent } from '../internal/sse-parser.ts';
 import { decodeFrame, type StreamContext, truncatedStream } from '../internal/stream-context.ts';
+import { TextBuffer } from '../internal/text-buffer.ts';
 
 interface AnthropicStreamEvents {
   text: (delta: string, snapshot: string) => void;
@@ -30,7 +31,9 @@ type Block = AnthropicContentBlock & { text?: string; thinking?: string; signatu
 export class AnthropicMessageStream extends EventStream<AnthropicStreamEvent, AnthropicStreamEvents> {
   #stopped = false;
   #message: AnthropicMessage | undefined;
-  #text = '';
+  readonly #text = new TextBuffer();
+  /** Each open text block's deltas, joined into `block.text` when the block stops (or the message is read). */
+  readonly #blockText = new Map<number, TextBuffer>();
   #json = new Map<number, string>();
 
   readonly #ctx: StreamContext;
@@ -50,14 +53,17 @@ export class AnthropicMessageStream extends EventStream<AnthropicStreamEvent, An
     switch (event.type) {
       case 'message_start':
         this.#message = { ...event.message, content: [...(event.message.content ?? [])] };
+        this.#blockText.clear();
         break;
       case 'content_block_start':
         this.#blocks()[event.index] = { ...event.content_block } as Block;
+        this.#blockText.delete(event.index);
         break;
       case 'content_block_delta':
         this.#applyDelta(event.index, event.delta as { type: string } & Record<string, string>);
         break;
       case 'content_block_stop': {
+        this.#settleText(event.index);
         const json = this.#json.get(event.index);
         if (json !== undefined) {
           const block = this.#blocks()[event.index] as Block | undefined;
@@ -75,6 +81,7 @@ export class AnthropicMessageStream extends EventStream<AnthropicStreamEvent, An
         break;
       case 'message_stop':
         this.#stopped = true;
+        this.#settleAllText();
         if (this.#message) this.emit('message', this.#message);
         break;
     }
@@ -84,11 +91,13 @@ export class AnthropicMessageStream extends EventStream<AnthropicStreamEvent, An
     const block = this.#blocks()[index] as Block | undefined;
     if (!block) return;
     switch (delta.type) {
-      case 'text_delta':
-        block.text = (block.text ?? '') + delta.text;
-        this.#text += delta.text;
-        this.emit('text', delta.text, this.#text);
+      case 'text_delta': {
+        const piece = delta.text ?? ''; // a malformed delta without text adds nothing (it used to add "undefined")
+        this.#blockTextOf(index).append(piece);
+        this.#text.append(piece);
+        if (this.listens('text')) this.emit('text', piece, this.#text.value);
         break;
+      }
       case 'thinking_delta':
         block.thinking = (block.thinking ?? '') + delta.thinking;
         this.emit('thinking', delta.thinking, block.thinking);
@@ -100,6 +109,28 @@ export class AnthropicMessageStream extends EventStream<AnthropicStreamEvent, An
         this.#json.set(index, (this.#json.get(index) ?? '') + delta.partial_json);
         break;
     }
+  }
+
+  #blockTextOf(index: number): TextBuffer {
+    let text = this.#blockText.get(index);
+    if (!text) {
+      text = new TextBuffer();
+      this.#blockText.set(index, text);
+    }
+    return text;
+  }
+
+  /** Writes a block's buffered deltas into its `text`. */
+  #settleText(index: number): void {
+    const text = this.#blockText.get(index);
+    if (!text) return;
+    this.#blockText.delete(index);
+    const block = this.#blocks()[index] as Block | undefined;
+    if (block) block.text = (block.text ?? '') + text.value;
+  }
+
+  #settleAllText(): void {
+    for (const index of this.#blockText.keys()) this.#settleText(index);
   }
 
   /** A tool call's streamed input, whole: JSON, or a typed error (never a bare SyntaxError) when it is not. */
@@ -120,7 +151,7 @@ export class AnthropicMessageStream extends EventStream<AnthropicStreamEvent, An
   }
 
   protected override textSoFar(): string {
-    return this.#text;
+    return this.#text.value;
   }
 
   #blocks(): AnthropicContentBlock[] {
@@ -132,6 +163,7 @@ export class AnthropicMessageStream extends EventStream<AnthropicStreamEvent, An
   async finalMessage(): Promise<AnthropicMessage> {
     await this.done();
     if (!this.#message) throw new MiniMaxError('the Anthropic-compatible stream ended without a message_start event');
+    this.#settleAllText(); // deltas after message_stop, as the snapshot always took them
     return this.#message;
   }
 

@@ -8,6 +8,7 @@ import type { ChatCompletionChunk, ChatCompletionResp } from '@minimax-ts/genera
 import { EventStream } from '../core/event-stream.ts';
 import type { SSEEvent } from '../internal/sse-parser.ts';
 import { decodeFrame, type StreamContext, truncatedStream } from '../internal/stream-context.ts';
+import { TextBuffer } from '../internal/text-buffer.ts';
 
 interface ChatStreamEvents {
   /** A piece of the answer, and the answer so far. */
@@ -25,8 +26,8 @@ interface ChatStreamEvents {
  * ```
  */
 export class ChatCompletionStream extends EventStream<ChatCompletionChunk, ChatStreamEvents> {
-  #text = '';
-  #reasoning = '';
+  readonly #text = new TextBuffer();
+  readonly #reasoning = new TextBuffer();
   #aggregated: ChatCompletionResp | undefined;
   #last: ChatCompletionChunk | undefined;
   #finishReason: string | undefined;
@@ -51,12 +52,12 @@ export class ChatCompletionStream extends EventStream<ChatCompletionChunk, ChatS
       if (choice.index !== undefined && choice.index !== 0) continue;
       const delta = choice.delta;
       if (delta?.reasoning_content) {
-        this.#reasoning += delta.reasoning_content;
-        this.emit('reasoning', delta.reasoning_content, this.#reasoning);
+        this.#reasoning.append(delta.reasoning_content);
+        if (this.listens('reasoning')) this.emit('reasoning', delta.reasoning_content, this.#reasoning.value);
       }
       if (delta?.content) {
-        this.#text += delta.content;
-        this.emit('text', delta.content, this.#text);
+        this.#text.append(delta.content);
+        if (this.listens('text')) this.emit('text', delta.content, this.#text.value);
       }
       if (choice.finish_reason) this.#finishReason = choice.finish_reason;
     }
@@ -65,7 +66,7 @@ export class ChatCompletionStream extends EventStream<ChatCompletionChunk, ChatS
 
   /** The answer's text so far (while streaming) — from the increments, never from the aggregated frame. */
   get currentText(): string {
-    return this.#text;
+    return this.#text.value;
   }
 
   protected override onSourceEnd(): void {
@@ -74,13 +75,13 @@ export class ChatCompletionStream extends EventStream<ChatCompletionChunk, ChatS
   }
 
   protected override textSoFar(): string {
-    return this.#text;
+    return this.#text.value;
   }
 
   /** Consumes the stream and returns the whole answer. */
   async finalText(): Promise<string> {
     const message = await this.finalMessage();
-    return message.choices?.[0]?.message?.content ?? this.#text;
+    return message.choices?.[0]?.message?.content ?? this.#text.value;
   }
 
   /**
@@ -102,8 +103,8 @@ export class ChatCompletionStream extends EventStream<ChatCompletionChunk, ChatS
           finish_reason: this.#finishReason,
           message: {
             role: 'assistant',
-            content: this.#text,
-            ...(this.#reasoning ? { reasoning_content: this.#reasoning } : {}),
+            content: this.#text.value,
+            ...(this.#reasoning.value ? { reasoning_content: this.#reasoning.value } : {}),
           },
         },
       ],

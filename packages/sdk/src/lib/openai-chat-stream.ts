@@ -8,6 +8,7 @@ import type { OpenAiChatCompletion, OpenAiChatCompletionChunk } from '@minimax-t
 import { EventStream } from '../core/event-stream.ts';
 import type { SSEEvent } from '../internal/sse-parser.ts';
 import { decodeFrame, type StreamContext, truncatedStream } from '../internal/stream-context.ts';
+import { TextBuffer } from '../internal/text-buffer.ts';
 
 interface OpenAIChatStreamEvents {
   text: (delta: string, snapshot: string) => void;
@@ -21,7 +22,7 @@ interface OpenAIChatStreamEvents {
  * ```
  */
 export class OpenAIChatCompletionStream extends EventStream<OpenAiChatCompletionChunk, OpenAIChatStreamEvents> {
-  #text = '';
+  readonly #text = new TextBuffer();
   #aggregated: OpenAiChatCompletionChunk | undefined;
   #last: OpenAiChatCompletionChunk | undefined;
   #finishReason: string | undefined;
@@ -48,8 +49,8 @@ export class OpenAIChatCompletionStream extends EventStream<OpenAiChatCompletion
       if (choice.index !== 0) continue;
       const content = choice.delta?.content;
       if (content) {
-        this.#text += content;
-        this.emit('text', content, this.#text);
+        this.#text.append(content);
+        if (this.listens('text')) this.emit('text', content, this.#text.value);
       }
       if (choice.finish_reason) this.#finishReason = choice.finish_reason;
     }
@@ -62,13 +63,13 @@ export class OpenAIChatCompletionStream extends EventStream<OpenAiChatCompletion
   }
 
   protected override textSoFar(): string {
-    return this.#text;
+    return this.#text.value;
   }
 
   /** Consumes the stream and returns the whole answer. */
   async finalText(): Promise<string> {
     const message = await this.finalMessage();
-    return message.choices[0]?.message.content ?? this.#text;
+    return message.choices[0]?.message.content ?? this.#text.value;
   }
 
   /** Consumes the stream and returns the complete completion: the aggregated frame, else one built from the increments. */
@@ -84,7 +85,7 @@ export class OpenAIChatCompletionStream extends EventStream<OpenAiChatCompletion
       choices: [
         {
           index: 0,
-          message: aggregatedMessage ?? { role: 'assistant', content: this.#text },
+          message: aggregatedMessage ?? { role: 'assistant', content: this.#text.value },
           finish_reason: this.#aggregated?.choices[0]?.finish_reason ?? this.#finishReason,
         },
       ],
