@@ -4,14 +4,13 @@
  * and keep the aggregate (text, audio, final message).
  */
 
+import { type Listener, type ListenerOf, Listeners } from '../internal/listeners.ts';
 import { redactText } from '../internal/redact.ts';
 import type { SSEEvent } from '../internal/sse-parser.ts';
 import type { SSEEventIterator } from '../internal/sse-stream.ts';
 import { APIError } from './api-error.ts';
 import { APIUserAbortError } from './connection-errors.ts';
 import { MiniMaxError } from './minimax-error.ts';
-
-type Listener = (...args: never[]) => void;
 
 /** What a subclass does with one SSE event: the items to yield (often one, sometimes none). */
 export type Decoded<T> = T | undefined;
@@ -22,7 +21,7 @@ export abstract class EventStream<T, Events extends object = Record<never, Liste
   #ended = false;
   #error: unknown;
   #aborted = false;
-  #listeners = new Map<string, Set<Listener>>();
+  readonly #listeners = new Listeners();
   #donePromise: Promise<void> | undefined;
 
   readonly #source: AsyncIterable<SSEEvent>;
@@ -186,12 +185,7 @@ export abstract class EventStream<T, Events extends object = Record<never, Liste
     event: K,
     listener: ListenerOf<Events & BaseEvents<T>, K>,
   ): this {
-    let set = this.#listeners.get(event);
-    if (!set) {
-      set = new Set();
-      this.#listeners.set(event, set);
-    }
-    set.add(listener as Listener);
+    this.#listeners.add(event, listener as Listener);
     return this;
   }
 
@@ -199,20 +193,17 @@ export abstract class EventStream<T, Events extends object = Record<never, Liste
     event: K,
     listener: ListenerOf<Events & BaseEvents<T>, K>,
   ): this {
-    this.#listeners.get(event)?.delete(listener as Listener);
+    this.#listeners.delete(event, listener as Listener);
     return this;
   }
 
   /** Whether `event` has a listener: lets a subclass skip building an argument nobody reads (a text snapshot). */
   protected listens(event: string): boolean {
-    return this.#listeners.size > 0 && (this.#listeners.get(event)?.size ?? 0) > 0;
+    return this.#listeners.has(event);
   }
 
   protected emit(event: string, ...args: unknown[]): void {
-    if (this.#listeners.size === 0) return; // the common case: a `for await` loop and no listener, per event
-    const set = this.#listeners.get(event);
-    if (!set) return;
-    for (const listener of set) (listener as (...a: unknown[]) => void)(...args);
+    this.#listeners.emit(event, args);
   }
 
   /** Consumes the rest of the stream (firing listeners); resolves when it ended, rejects with its error. */
@@ -249,5 +240,3 @@ export interface BaseEvents<T> {
   end: () => void;
   error: (error: unknown) => void;
 }
-
-type ListenerOf<E, K extends keyof E> = E[K] extends Listener ? E[K] : never;

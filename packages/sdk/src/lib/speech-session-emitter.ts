@@ -4,11 +4,10 @@
  * that end a session, where there is nothing left to fail: the listener's error is rethrown on its own.
  */
 
-type Listener = (...args: never[]) => void;
-type ListenerOf<E, K extends keyof E> = E[K] extends Listener ? E[K] : never;
+import { type Listener, type ListenerOf, Listeners } from '../internal/listeners.ts';
 
 export abstract class SessionEmitter<Events extends object> {
-  #listeners = new Map<string, Set<Listener>>();
+  readonly #listeners = new Listeners();
 
   /**
    * Registers a listener.
@@ -19,28 +18,21 @@ export abstract class SessionEmitter<Events extends object> {
    * ```
    */
   on<K extends keyof Events & string>(event: K, listener: ListenerOf<Events, K>): this {
-    let set = this.#listeners.get(event);
-    if (!set) {
-      set = new Set();
-      this.#listeners.set(event, set);
-    }
-    set.add(listener as Listener);
+    this.#listeners.add(event, listener as Listener);
     return this;
   }
 
   off<K extends keyof Events & string>(event: K, listener: ListenerOf<Events, K>): this {
-    this.#listeners.get(event)?.delete(listener as Listener);
+    this.#listeners.delete(event, listener as Listener);
     return this;
   }
 
   protected hasListeners(event: keyof Events & string): boolean {
-    return (this.#listeners.get(event)?.size ?? 0) > 0;
+    return this.#listeners.has(event);
   }
 
   protected emit(event: keyof Events & string, ...args: unknown[]): void {
-    const set = this.#listeners.get(event);
-    if (!set) return;
-    for (const listener of set) (listener as (...a: unknown[]) => void)(...args);
+    this.#listeners.emit(event, args);
   }
 
   /** Emits without letting a listener's exception escape into the caller (it is rethrown asynchronously). */
