@@ -2,31 +2,16 @@
  * The browser example in headless Chromium: the page streams chat from the mock (cross-origin, so CORS included)
  * and hands streamed speech to an <audio> element. Skipped where /usr/bin/chromium is missing (`.ci/run` installs it).
  */
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type MockServer, startMock } from '@minimax-ts/mock';
-import { type BrowserContext, chromium } from 'playwright-core';
+import type { BrowserContext } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type BrowserExampleServer, serveBrowserExample } from '../browser/serve.ts';
+import { launchChromium, whyNoChromium } from './chromium.ts';
 
-const CHROMIUM = '/usr/bin/chromium';
-const ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
-
-// Said in the test output, not only in `.ci/run`'s log: a skipped browser test must not look like a passing one.
-const chromiumMissing = existsSync(CHROMIUM)
-  ? undefined
-  : `chromium missing at ${CHROMIUM}: \`apt-get install chromium\` (.ci/run installs it when it can)`;
-if (chromiumMissing) console.warn(`\n!!! SKIPPED the browser example test: ${chromiumMissing}\n`);
+const chromiumMissing = whyNoChromium('the browser example test');
 
 describe('browser example (headless Chromium)', () => {
   let mock: MockServer;
@@ -39,11 +24,7 @@ describe('browser example (headless Chromium)', () => {
     mock = await startMock({ port: 0, streamDelayMs: 5 });
     page = await serveBrowserExample({ baseURL: mock.url, port: 0 });
     profile = mkdtempSync(join(tmpdir(), 'minimax-ts-chromium-'));
-    browser = await chromium.launchPersistentContext(profile, {
-      executablePath: CHROMIUM,
-      headless: true,
-      args: ARGS,
-    });
+    browser = await launchChromium(profile);
   }, 60_000);
 
   afterAll(async () => {

@@ -4,7 +4,7 @@
  * (`@minimax-ts/sdk/realtime`, bundled for the browser by esbuild), then decodes the WAV it received with Web Audio and
  * plays it. Skipped where /usr/bin/chromium is missing (`.ci/run` installs it).
  */
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { Socket } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -13,21 +13,10 @@ import { fileURLToPath } from 'node:url';
 import { type MockServer, startMock } from '@minimax-ts/mock';
 import { createSpeechRelay } from '@minimax-ts/sdk/relay';
 import * as esbuild from 'esbuild';
-import { type BrowserContext, chromium } from 'playwright-core';
+import type { BrowserContext } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchChromium, whyNoChromium } from './chromium.ts';
 
-const CHROMIUM = '/usr/bin/chromium';
-const ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--autoplay-policy=no-user-gesture-required',
-];
 const root = fileURLToPath(new URL('../../', import.meta.url));
 
 /** The page's script: what a browser app does with the realtime client. */
@@ -66,80 +55,85 @@ try {
   status.textContent = String(error && error.stack || error);
 }`;
 
-describe.skipIf(!existsSync(CHROMIUM))('real-time speech in a browser, through the relay (headless Chromium)', () => {
-  let mock: MockServer;
-  let server: Server;
-  let url: string;
-  let browser: BrowserContext;
-  let profile: string;
-  const sockets = new Set<Socket>();
-  const seenTokens: string[] = [];
+describe.skipIf(whyNoChromium('the real-time speech browser test') !== undefined)(
+  'real-time speech in a browser, through the relay (headless Chromium)',
+  () => {
+    let mock: MockServer;
+    let server: Server;
+    let url: string;
+    let browser: BrowserContext;
+    let profile: string;
+    const sockets = new Set<Socket>();
+    const seenTokens: string[] = [];
 
-  beforeAll(async () => {
-    mock = await startMock({ port: 0, ws: { firstAudioDelayMs: 20, chunkDelayMs: 5 } });
-    const bundle = await esbuild.build({
-      stdin: { contents: PAGE_SCRIPT, resolveDir: root, loader: 'js' },
-      bundle: true,
-      write: false,
-      format: 'esm',
-      platform: 'browser',
-      conditions: ['@minimax-ts/source'],
-      logLevel: 'silent',
-    });
-    const script = bundle.outputFiles[0]?.text ?? '';
-    const relay = createSpeechRelay({
-      apiKey: 'server-side-key',
-      baseURL: mock.url,
-      authenticate: (req) => {
-        const token = new URL(req.url ?? '/', 'http://x').searchParams.get('token') ?? '';
-        seenTokens.push(token);
-        return token === 'page-token';
-      },
-    });
-    server = createServer((req, res) => {
-      if (req.url === '/app.js') return res.writeHead(200, { 'Content-Type': 'text/javascript' }).end(script);
-      res.writeHead(200, { 'Content-Type': 'text/html' });
-      res.end('<!doctype html><p id="status" data-state="running">…</p><script type="module" src="/app.js"></script>');
-    });
-    server.on('connection', (s) => {
-      sockets.add(s);
-      s.once('close', () => sockets.delete(s));
-    });
-    server.on('upgrade', (req, socket, head) => {
-      if (!relay.handleUpgrade(req, socket, head)) socket.destroy();
-    });
-    server.on('close', () => relay.close());
-    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-    url = `http://127.0.0.1:${(server.address() as { port: number }).port}/`;
-    profile = mkdtempSync(join(tmpdir(), 'minimax-ts-chromium-'));
-    browser = await chromium.launchPersistentContext(profile, { executablePath: CHROMIUM, headless: true, args: ARGS });
-  }, 60_000);
+    beforeAll(async () => {
+      mock = await startMock({ port: 0, ws: { firstAudioDelayMs: 20, chunkDelayMs: 5 } });
+      const bundle = await esbuild.build({
+        stdin: { contents: PAGE_SCRIPT, resolveDir: root, loader: 'js' },
+        bundle: true,
+        write: false,
+        format: 'esm',
+        platform: 'browser',
+        conditions: ['@minimax-ts/source'],
+        logLevel: 'silent',
+      });
+      const script = bundle.outputFiles[0]?.text ?? '';
+      const relay = createSpeechRelay({
+        apiKey: 'server-side-key',
+        baseURL: mock.url,
+        authenticate: (req) => {
+          const token = new URL(req.url ?? '/', 'http://x').searchParams.get('token') ?? '';
+          seenTokens.push(token);
+          return token === 'page-token';
+        },
+      });
+      server = createServer((req, res) => {
+        if (req.url === '/app.js') return res.writeHead(200, { 'Content-Type': 'text/javascript' }).end(script);
+        res.writeHead(200, { 'Content-Type': 'text/html' });
+        res.end(
+          '<!doctype html><p id="status" data-state="running">…</p><script type="module" src="/app.js"></script>',
+        );
+      });
+      server.on('connection', (s) => {
+        sockets.add(s);
+        s.once('close', () => sockets.delete(s));
+      });
+      server.on('upgrade', (req, socket, head) => {
+        if (!relay.handleUpgrade(req, socket, head)) socket.destroy();
+      });
+      server.on('close', () => relay.close());
+      await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+      url = `http://127.0.0.1:${(server.address() as { port: number }).port}/`;
+      profile = mkdtempSync(join(tmpdir(), 'minimax-ts-chromium-'));
+      browser = await launchChromium(profile, ['--autoplay-policy=no-user-gesture-required']);
+    }, 60_000);
 
-  afterAll(async () => {
-    await browser?.close();
-    for (const s of sockets) s.destroy();
-    await new Promise((resolve) => server?.close(resolve));
-    await mock?.close();
-    if (profile) rmSync(profile, { recursive: true, force: true });
-  });
+    afterAll(async () => {
+      await browser?.close();
+      for (const s of sockets) s.destroy();
+      await new Promise((resolve) => server?.close(resolve));
+      await mock?.close();
+      if (profile) rmSync(profile, { recursive: true, force: true });
+    });
 
-  it('streams, decodes and plays the audio; the page never holds the key', async () => {
-    const tab = await browser.newPage();
-    const problems: string[] = [];
-    tab.on('pageerror', (error) => problems.push(`pageerror: ${error.message}`));
-    await tab.goto(url);
-    const status = tab.locator('#status');
-    await tab.locator('#status[data-state="done"], #status[data-state="error"]').waitFor({ timeout: 30_000 });
-    expect(await status.getAttribute('data-state'), (await status.textContent()) ?? '').toBe('done');
-    const data = await status.evaluate((el: HTMLElement) => ({ ...el.dataset }));
-    expect(Number(data.bytes)).toBeGreaterThan(44);
-    expect(Number(data.chunks)).toBeGreaterThan(1);
-    expect(Number(data.sampleRate) > 0).toBe(true);
-    // the decoded clip lasts as long as MiniMax's extra_info says (the mock's WAV is real PCM)
-    expect(Math.abs(Number(data.seconds) * 1000 - Number(data.audioLength))).toBeLessThan(50);
-    expect(seenTokens).toContain('page-token');
-    expect(await tab.content()).not.toContain('server-side-key');
-    expect(problems).toEqual([]);
-    await tab.close();
-  });
-});
+    it('streams, decodes and plays the audio; the page never holds the key', async () => {
+      const tab = await browser.newPage();
+      const problems: string[] = [];
+      tab.on('pageerror', (error) => problems.push(`pageerror: ${error.message}`));
+      await tab.goto(url);
+      const status = tab.locator('#status');
+      await tab.locator('#status[data-state="done"], #status[data-state="error"]').waitFor({ timeout: 30_000 });
+      expect(await status.getAttribute('data-state'), (await status.textContent()) ?? '').toBe('done');
+      const data = await status.evaluate((el: HTMLElement) => ({ ...el.dataset }));
+      expect(Number(data.bytes)).toBeGreaterThan(44);
+      expect(Number(data.chunks)).toBeGreaterThan(1);
+      expect(Number(data.sampleRate) > 0).toBe(true);
+      // the decoded clip lasts as long as MiniMax's extra_info says (the mock's WAV is real PCM)
+      expect(Math.abs(Number(data.seconds) * 1000 - Number(data.audioLength))).toBeLessThan(50);
+      expect(seenTokens).toContain('page-token');
+      expect(await tab.content()).not.toContain('server-side-key');
+      expect(problems).toEqual([]);
+      await tab.close();
+    });
+  },
+);
